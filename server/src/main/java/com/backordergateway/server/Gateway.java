@@ -1,0 +1,91 @@
+package com.backordergateway.server;
+
+import com.backordergateway.server.config.ConfigModule;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.grpc.GrpcModule;
+import com.backordergateway.server.grpc.GrpcServer;
+import com.backordergateway.server.intake.IntakeModule;
+import com.backordergateway.server.intake.SupplierDelayMonitor;
+import com.backordergateway.server.routing.RoutingModule;
+import com.backordergateway.server.store.Database;
+import com.backordergateway.server.store.GroupCommitWriter;
+import com.backordergateway.server.store.StoreModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running gateway: the wired modules, the gRPC listener and the background monitor. */
+public final class Gateway implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final Injector injector;
+  private final GrpcServer grpc;
+
+  private Gateway(Injector injector) {
+    this.injector = injector;
+    this.grpc = injector.getInstance(GrpcServer.class);
+  }
+
+  /** Starts on the configured address and port with Netty. */
+  public static Gateway start(GatewayConfig config) {
+    GatewayConfig.Server server = config.server();
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(server.bindAddress(), server.grpcPort()),
+                TlsCredentials.serverCredentials(server.tls()))
+            // Handlers never block (intake answers from the commit callback, reads go to the
+            // query pool), so running them on the transport threads saves two thread hops a call.
+            .directExecutor();
+    return start(config, Clock.systemUTC(), builder);
+  }
+
+  /** Starts with the given clock and server builder (tests: a fixed clock, an in-process builder). */
+  public static Gateway start(GatewayConfig config, Clock clock, ServerBuilder<?> builder) {
+    Injector injector =
+        Guice.createInjector(
+            new ConfigModule(config, clock),
+            new StoreModule(),
+            new RoutingModule(),
+            new IntakeModule(),
+            new GrpcModule());
+    Gateway gateway = new Gateway(injector);
+    try {
+      gateway.grpc.start(builder);
+    } catch (IOException e) {
+      gateway.close();
+      throw new UncheckedIOException("cannot start the gRPC listener", e);
+    }
+    injector.getInstance(SupplierDelayMonitor.class).start();
+    return gateway;
+  }
+
+  public int grpcPort() {
+    return grpc.port();
+  }
+
+  public <T> T get(Class<T> type) {
+    return injector.getInstance(type);
+  }
+
+  /** Graceful stop: no new calls, calls in flight finish, queued writes commit, store closes. */
+  @Override
+  public void close() {
+    log.info("stopping");
+    grpc.stop(10);
+    injector.getInstance(SupplierDelayMonitor.class).close();
+    injector.getInstance(Key.get(ExecutorService.class, Names.named("queries"))).shutdown();
+    injector.getInstance(GroupCommitWriter.class).close();
+    injector.getInstance(Database.class).close();
+    log.info("stopped");
+  }
+}

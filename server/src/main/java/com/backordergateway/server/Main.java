@@ -1,0 +1,54 @@
+package com.backordergateway.server;
+
+import com.backordergateway.server.config.ConfigException;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Parses arguments, loads the config, runs the gateway until SIGTERM or Ctrl-C. */
+@Command(name = "backorder-gateway", mixinStandardHelpOptions = true,
+    description = "Runs the Backorder Gateway.")
+public final class Main implements Callable<Integer> {
+
+  /** Exit code for a configuration that cannot be used. */
+  static final int BAD_CONFIG = 2;
+
+  @Option(names = "--config", required = true, description = "YAML config file.")
+  Path config;
+
+  @Option(names = "--grpc-port", description = "gRPC port (default: env GATEWAY_GRPC_PORT, then config, then 9090).")
+  Integer grpcPort;
+
+  @Option(names = "--http-port", description = "HTTP port (default: env GATEWAY_HTTP_PORT, then config, then 8080).")
+  Integer httpPort;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    GatewayConfig loaded;
+    try {
+      loaded = new ConfigLoader(System::getenv, Secrets.global()).load(config);
+      loaded = PortOverrides.apply(loaded, grpcPort, httpPort, System::getenv);
+    } catch (ConfigException e) {
+      System.err.println(config + ": " + e.getMessage());
+      return BAD_CONFIG;
+    }
+    Gateway gateway = Gateway.start(loaded);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

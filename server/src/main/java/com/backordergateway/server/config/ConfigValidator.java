@@ -1,0 +1,159 @@
+package com.backordergateway.server.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a bound config for problems that binding alone cannot see, naming each key path. */
+final class ConfigValidator {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final int MIN_TOKEN_LENGTH = 16;
+
+  private final GatewayConfig config;
+
+  ConfigValidator(GatewayConfig config) {
+    this.config = config;
+  }
+
+  void validate(List<String> problems) {
+    validateServer(problems);
+    validateStorage(problems);
+    validateAuth(problems);
+    validateTriggers(problems);
+    Set<String> connectorIds = validateConnectors(problems);
+    validateRoutes(connectorIds, problems);
+  }
+
+  private void validateServer(List<String> problems) {
+    GatewayConfig.Server server = config.server();
+    port("server.grpc-port", server.grpcPort(), problems);
+    port("server.http-port", server.httpPort(), problems);
+    if (server.maxRequestBytes() < 1024) {
+      problems.add("server.max-request-bytes: must be at least 1024");
+    }
+    GatewayConfig.Tls tls = server.tls();
+    if (tls != null) {
+      if (blank(tls.certChain())) {
+        problems.add("server.tls.cert-chain: required when tls is set");
+      }
+      if (blank(tls.privateKey())) {
+        problems.add("server.tls.private-key: required when tls is set");
+      }
+    }
+  }
+
+  private static void port(String path, int port, List<String> problems) {
+    if (port < 0 || port > 65535) {
+      problems.add(path + ": must be between 0 and 65535");
+    }
+  }
+
+  private void validateStorage(List<String> problems) {
+    if (!config.storage().url().startsWith("jdbc:sqlite:")) {
+      problems.add("storage.url: must be a jdbc:sqlite: URL (PostgreSQL support is not in this build)");
+    }
+  }
+
+  private void validateAuth(List<String> problems) {
+    List<GatewayConfig.ApiToken> tokens = config.auth().tokens();
+    if (tokens.isEmpty()) {
+      problems.add("auth.tokens: at least one token is required");
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      GatewayConfig.ApiToken token = tokens.get(i);
+      String at = "auth.tokens[" + i + "]";
+      if (blank(token.name())) {
+        problems.add(at + ".name: required");
+      } else if (!names.add(token.name())) {
+        problems.add(at + ".name: duplicate name " + token.name());
+      }
+      if (blank(token.token())) {
+        problems.add(at + ".token: required");
+      } else if (token.token().length() < MIN_TOKEN_LENGTH) {
+        problems.add(at + ".token: must be at least " + MIN_TOKEN_LENGTH + " characters");
+      }
+      if (token.scopes().isEmpty()) {
+        problems.add(at + ".scopes: at least one of intake, read, admin");
+      }
+    }
+  }
+
+  private void validateTriggers(List<String> problems) {
+    GatewayConfig.Triggers triggers = config.triggers();
+    positive("triggers.supplier-delay-threshold", triggers.supplierDelayThreshold(), problems);
+    positive("triggers.supplier-monitor-interval", triggers.supplierMonitorInterval(), problems);
+    triggers.supplierThresholds().forEach(
+        (supplier, threshold) ->
+            positive("triggers.supplier-thresholds." + supplier, threshold, problems));
+    try {
+      ZoneId.of(triggers.defaultTimeZone());
+    } catch (DateTimeException e) {
+      problems.add("triggers.default-time-zone: unknown time zone");
+    }
+  }
+
+  private static void positive(String path, Duration value, List<String> problems) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      problems.add(path + ": must be a positive duration");
+    }
+  }
+
+  private Set<String> validateConnectors(List<String> problems) {
+    Set<String> ids = new HashSet<>();
+    List<GatewayConfig.Connector> connectors = config.connectors();
+    for (int i = 0; i < connectors.size(); i++) {
+      GatewayConfig.Connector connector = connectors.get(i);
+      String at = "connectors[" + i + "]";
+      if (blank(connector.id())) {
+        problems.add(at + ".id: required");
+      } else if (!ID.matcher(connector.id()).matches()) {
+        problems.add(at + ".id: lower-case letters, digits and dashes only");
+      } else if (!ids.add(connector.id())) {
+        problems.add(at + ".id: duplicate id " + connector.id());
+      }
+      if (blank(connector.type())) {
+        problems.add(at + ".type: required");
+      }
+      connector.settings().forEach((key, value) -> {
+        if (value == null) {
+          problems.add(at + ".settings." + key + ": must have a value");
+        }
+      });
+    }
+    return ids;
+  }
+
+  private void validateRoutes(Set<String> connectorIds, List<String> problems) {
+    List<GatewayConfig.Route> routes = config.routes();
+    for (int i = 0; i < routes.size(); i++) {
+      GatewayConfig.Route route = routes.get(i);
+      String at = "routes[" + i + "]";
+      if (blank(route.name())) {
+        problems.add(at + ".name: required");
+      }
+      if (route.send().isEmpty()) {
+        problems.add(at + ".send: at least one connector id");
+      }
+      for (int j = 0; j < route.send().size(); j++) {
+        String id = route.send().get(j);
+        if (!connectorIds.contains(id)) {
+          problems.add(at + ".send[" + j + "]: unknown connector id " + id);
+        }
+      }
+      String sku = route.when().sku();
+      if (sku != null && sku.isBlank()) {
+        problems.add(at + ".when.sku: must not be blank");
+      }
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

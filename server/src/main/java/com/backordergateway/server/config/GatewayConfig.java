@@ -1,0 +1,135 @@
+package com.backordergateway.server.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole gateway configuration, bound from one YAML file with kebab-case keys.
+ *
+ * <p>Every record fills its own defaults, so code downstream never sees a null section.
+ */
+public record GatewayConfig(
+    Server server,
+    Storage storage,
+    Auth auth,
+    Plugins plugins,
+    Triggers triggers,
+    List<Connector> connectors,
+    List<Route> routes,
+    String templatesDir) {
+
+  public GatewayConfig {
+    server = server == null ? new Server(null, null, null, null, null) : server;
+    storage = storage == null ? new Storage(null, null, null) : storage;
+    auth = auth == null ? new Auth(null) : auth;
+    plugins = plugins == null ? new Plugins(null, null, null) : plugins;
+    triggers = triggers == null ? new Triggers(null, null, null, null, null) : triggers;
+    connectors = connectors == null ? List.of() : List.copyOf(connectors);
+    routes = routes == null ? List.of() : List.copyOf(routes);
+    templatesDir = templatesDir == null ? "templates" : templatesDir;
+  }
+
+  /** Network listeners. Port 0 picks a free port (tests). */
+  public record Server(
+      String bindAddress, Integer grpcPort, Integer httpPort, Tls tls, Integer maxRequestBytes) {
+    public Server {
+      bindAddress = bindAddress == null ? "0.0.0.0" : bindAddress;
+      grpcPort = grpcPort == null ? 9090 : grpcPort;
+      httpPort = httpPort == null ? 8080 : httpPort;
+      maxRequestBytes = maxRequestBytes == null ? 4 * 1024 * 1024 : maxRequestBytes;
+    }
+  }
+
+  /** TLS for the gRPC listener; with {@code client-ca} set, clients must present a certificate. */
+  public record Tls(String certChain, String privateKey, String clientCa) {}
+
+  /** Where state lives. The default is an embedded SQLite file under {@code data/}. */
+  public record Storage(String url, String username, String password) {
+    public Storage {
+      url = url == null ? "jdbc:sqlite:data/backorder.db" : url;
+    }
+  }
+
+  /** Bearer tokens; each carries the scopes it may use. */
+  public record Auth(List<ApiToken> tokens) {
+    public Auth {
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+    }
+  }
+
+  /** One API token. */
+  public record ApiToken(String name, String token, Set<Scope> scopes) {
+    public ApiToken {
+      scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+
+    @Override
+    public String toString() {
+      return "ApiToken[name=" + name + ", scopes=" + scopes + "]";
+    }
+  }
+
+  /** Plugin folder settings (used by the plugin runtime). */
+  public record Plugins(String dir, Boolean watch, Boolean requireSha256) {
+    public Plugins {
+      dir = dir == null ? "plugins" : dir;
+      watch = watch == null || watch;
+      requireSha256 = requireSha256 != null && requireSha256;
+    }
+  }
+
+  /** Trigger-rule settings. */
+  public record Triggers(
+      Duration supplierDelayThreshold,
+      Map<String, Duration> supplierThresholds,
+      Duration supplierMonitorInterval,
+      String defaultTimeZone,
+      String defaultLocale) {
+    public Triggers {
+      supplierDelayThreshold =
+          supplierDelayThreshold == null ? Duration.ofHours(48) : supplierDelayThreshold;
+      supplierThresholds = supplierThresholds == null ? Map.of() : Map.copyOf(supplierThresholds);
+      supplierMonitorInterval =
+          supplierMonitorInterval == null ? Duration.ofMinutes(1) : supplierMonitorInterval;
+      defaultTimeZone = defaultTimeZone == null ? "UTC" : defaultTimeZone;
+      defaultLocale = defaultLocale == null ? "en" : defaultLocale;
+    }
+
+    /** The delay threshold for one supplier: its own, or the default. */
+    public Duration thresholdFor(String supplier) {
+      return supplierThresholds.getOrDefault(supplier, supplierDelayThreshold);
+    }
+  }
+
+  /** One connector instance: a plugin type with its settings. */
+  public record Connector(
+      String id, String type, ConnectorMode mode, Boolean enabled, Map<String, String> settings) {
+    public Connector {
+      mode = mode == null ? ConnectorMode.LIVE : mode;
+      enabled = enabled == null || enabled;
+      settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    @Override
+    public String toString() {
+      return "Connector[id=" + id + ", type=" + type + ", mode=" + mode + "]";
+    }
+  }
+
+  /** Which notifications go where. */
+  public record Route(String name, RouteWhen when, List<String> send) {
+    public Route {
+      when = when == null ? new RouteWhen(null, null, null) : when;
+      send = send == null ? List.of() : List.copyOf(send);
+    }
+  }
+
+  /** Route conditions; an absent condition matches everything. */
+  public record RouteWhen(Set<TriggerName> triggers, AudienceName audience, String sku) {
+    public RouteWhen {
+      triggers = triggers == null ? Set.of() : Set.copyOf(triggers);
+    }
+  }
+}

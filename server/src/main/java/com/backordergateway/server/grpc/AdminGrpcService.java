@@ -1,0 +1,102 @@
+package com.backordergateway.server.grpc;
+
+import com.backordergateway.api.v1.AdminServiceGrpc;
+import com.backordergateway.api.v1.ConnectorInstance;
+import com.backordergateway.api.v1.ConnectorState;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.ListConnectorsRequest;
+import com.backordergateway.api.v1.ListConnectorsResponse;
+import com.backordergateway.api.v1.ListDeliveriesRequest;
+import com.backordergateway.api.v1.ListDeliveriesResponse;
+import com.backordergateway.api.v1.RetryDeliveriesRequest;
+import com.backordergateway.api.v1.RetryDeliveriesResponse;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.GroupCommitWriter;
+import com.google.protobuf.util.Timestamps;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * AdminService: configured connector instances and the delivery queue (listing and dead-letter
+ * replay). Plugin lifecycle RPCs arrive with the plugin runtime; until then they answer
+ * UNIMPLEMENTED from the generated base class.
+ */
+@Singleton
+final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
+
+  private final GatewayConfig config;
+  private final BackorderQueries queries;
+  private final GroupCommitWriter writer;
+  private final Clock clock;
+  private final Executor queryPool;
+
+  @Inject
+  AdminGrpcService(
+      GatewayConfig config, BackorderQueries queries, GroupCommitWriter writer, Clock clock,
+      @Named("queries") Executor queryPool) {
+    this.config = config;
+    this.queries = queries;
+    this.writer = writer;
+    this.clock = clock;
+    this.queryPool = queryPool;
+  }
+
+  @Override
+  public void listConnectors(ListConnectorsRequest r, StreamObserver<ListConnectorsResponse> out) {
+    ListConnectorsResponse.Builder answer = ListConnectorsResponse.newBuilder();
+    for (GatewayConfig.Connector c : config.connectors()) {
+      ConnectorInstance.Builder instance =
+          ConnectorInstance.newBuilder()
+              .setId(c.id())
+              .setType(c.type())
+              .setMode(c.mode().yamlName())
+              .setState(c.enabled() ? ConnectorState.CONNECTOR_STATE_NOT_LOADED : ConnectorState.CONNECTOR_STATE_DISABLED)
+              .setLastError(c.enabled() ? "no plugin of type " + c.type() + " is loaded" : "");
+      c.settings().forEach((key, value) ->
+          instance.putSettings(key, Secrets.isSecretKey(key) ? Secrets.MASK : Secrets.global().redact(value)));
+      answer.addInstances(instance);
+    }
+    out.onNext(answer.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void listDeliveries(ListDeliveriesRequest r, StreamObserver<ListDeliveriesResponse> out) {
+    Calls.blocking(queryPool, out, () -> queries.listDeliveries(r));
+  }
+
+  @Override
+  public void retryDeliveries(RetryDeliveriesRequest r, StreamObserver<RetryDeliveriesResponse> out) {
+    Calls.async(out, () -> {
+      validate(r);
+      Instant now = clock.instant();
+      return writer.submit(h -> {
+        Instant before = r.hasUpdatedBefore() ? Instant.ofEpochMilli(Timestamps.toMillis(r.getUpdatedBefore())) : now.plusMillis(1);
+        List<String> ids = r.getDeliveryIdsCount() > 0
+            ? r.getDeliveryIdsList()
+            : DeliveryRows.replayable(h, r.getStatus(), r.getConnectorId(), before);
+        return RetryDeliveriesResponse.newBuilder().setRequeued(DeliveryRows.requeue(h, ids, now)).build();
+      });
+    });
+  }
+
+  private static void validate(RetryDeliveriesRequest r) {
+    if (r.getDeliveryIdsCount() > PageTokens.MAX_SIZE) {
+      throw InvalidRequestException.of("delivery_ids", "at most " + PageTokens.MAX_SIZE + " ids per call");
+    }
+    if (r.getDeliveryIdsCount() == 0
+        && r.getStatus() != DeliveryStatus.DELIVERY_STATUS_DEAD
+        && r.getStatus() != DeliveryStatus.DELIVERY_STATUS_CANCELLED) {
+      throw InvalidRequestException.of("status", "give delivery_ids, or a status of DEAD or CANCELLED to replay");
+    }
+  }
+}

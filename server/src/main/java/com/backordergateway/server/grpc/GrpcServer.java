@@ -1,0 +1,83 @@
+package com.backordergateway.server.grpc;
+
+import com.backordergateway.api.v1.AdminServiceGrpc;
+import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.server.config.GatewayConfig;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gRPC listener: BackorderService and AdminService behind the auth interceptor, plus
+ * health (one entry per service and per connector instance) and reflection v1.
+ *
+ * <p>Takes a {@link ServerBuilder} so tests can pass an in-process one.
+ */
+@Singleton
+public final class GrpcServer {
+
+  private static final Logger log = LoggerFactory.getLogger(GrpcServer.class);
+
+  private final GatewayConfig config;
+  private final BackorderGrpcService backorder;
+  private final AdminGrpcService admin;
+  private final AuthInterceptor auth;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private Server server;
+
+  @Inject
+  GrpcServer(GatewayConfig config, BackorderGrpcService backorder, AdminGrpcService admin, AuthInterceptor auth) {
+    this.config = config;
+    this.backorder = backorder;
+    this.admin = admin;
+    this.auth = auth;
+  }
+
+  public synchronized void start(ServerBuilder<?> builder) throws IOException {
+    server =
+        builder
+            .addService(ServerInterceptors.intercept(backorder, auth))
+            .addService(ServerInterceptors.intercept(admin, auth))
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .maxInboundMessageSize(config.server().maxRequestBytes())
+            .build()
+            .start();
+    health.setStatus("", ServingStatus.SERVING);
+    health.setStatus(BackorderServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(AdminServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    // Instances serve once their plugin is loaded; until then their health says so.
+    config.connectors().forEach(c -> health.setStatus("connector/" + c.id(), ServingStatus.NOT_SERVING));
+    log.info("gRPC listening on port {}", server.getPort());
+  }
+
+  public synchronized int port() {
+    return server.getPort();
+  }
+
+  /** Stops taking calls, lets calls in progress finish for up to {@code graceSeconds}, then cancels the rest. */
+  public synchronized void stop(long graceSeconds) {
+    if (server == null) {
+      return;
+    }
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

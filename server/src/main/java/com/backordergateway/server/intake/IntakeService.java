@@ -1,0 +1,201 @@
+package com.backordergateway.server.intake;
+
+import com.backordergateway.api.v1.Event;
+import com.backordergateway.api.v1.IngestPlatformEventRequest;
+import com.backordergateway.api.v1.IntakeResponse;
+import com.backordergateway.api.v1.MarkUnavailableRequest;
+import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
+import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
+import com.backordergateway.api.v1.ResolveBackorderRequest;
+import com.backordergateway.api.v1.Shipment;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.routing.RoutePlanner;
+import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.EventRows;
+import com.backordergateway.server.store.GroupCommitWriter;
+import com.backordergateway.server.store.IdempotencyRows;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.Timestamps;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Every intake call goes through here: validate, replay or apply the trigger rule, and commit
+ * the event, case changes, planned deliveries and replay record in one transaction.
+ *
+ * <p>Validation runs on the caller's thread and throws {@link InvalidRequestException} before
+ * anything is queued; the rest runs on the group-commit writer and completes the returned
+ * future after the commit.
+ */
+@Singleton
+public final class IntakeService {
+
+  /** A platform's own delivery id, answered as a duplicate when the platform retries. */
+  private record PlatformDelivery(String scope, String deliveryId) {}
+
+  private final GroupCommitWriter writer;
+  private final RoutePlanner routes;
+  private final Clock clock;
+  private final Ids ids;
+  private final Cache<String, IdempotencyRows.Stored> recentKeys =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  private final InventoryLevelRule inventoryLevel = new InventoryLevelRule();
+  private final MarkUnavailableRule markUnavailable = new MarkUnavailableRule();
+  private final RegisterShipmentRule registerShipment;
+  private final ShipmentUpdateRule shipmentUpdate;
+  private final ShipmentOverdueRule shipmentOverdue;
+  private final PlatformBackorderRule platformBackorder = new PlatformBackorderRule();
+  private final ResolutionRule resolution = new ResolutionRule();
+
+  @Inject
+  public IntakeService(GroupCommitWriter writer, RoutePlanner routes, Clock clock, Ids ids, GatewayConfig config) {
+    this.writer = writer;
+    this.routes = routes;
+    this.clock = clock;
+    this.ids = ids;
+    SupplierDelays delays = new SupplierDelays(config.triggers());
+    this.registerShipment = new RegisterShipmentRule(delays);
+    this.shipmentUpdate = new ShipmentUpdateRule(delays);
+    this.shipmentOverdue = new ShipmentOverdueRule(delays);
+  }
+
+  public CompletableFuture<IntakeResponse> reportInventoryLevel(ReportInventoryLevelRequest r) {
+    return submit(inventoryLevel, r, r.getIdempotencyKey(), null);
+  }
+
+  public CompletableFuture<IntakeResponse> markUnavailable(MarkUnavailableRequest r) {
+    return submit(markUnavailable, r, r.getIdempotencyKey(), null);
+  }
+
+  public CompletableFuture<IntakeResponse> registerExpectedShipment(RegisterExpectedShipmentRequest r) {
+    return submit(registerShipment, r, r.getIdempotencyKey(), null);
+  }
+
+  public CompletableFuture<IntakeResponse> reportShipmentUpdate(ReportShipmentUpdateRequest r) {
+    return submit(shipmentUpdate, r, r.getIdempotencyKey(), null);
+  }
+
+  public CompletableFuture<IntakeResponse> ingestPlatformEvent(IngestPlatformEventRequest r) {
+    PlatformDelivery delivery =
+        r.hasSignal() ? new PlatformDelivery(PlatformBackorderRule.dedupeScope(r), r.getSignal().getDeliveryId()) : null;
+    return submit(platformBackorder, r, r.getIdempotencyKey(), delivery);
+  }
+
+  public CompletableFuture<IntakeResponse> resolveBackorder(ResolveBackorderRequest r) {
+    return submit(resolution, r, r.getIdempotencyKey(), null);
+  }
+
+  /** For the overdue monitor: fires SUPPLIER_DELAYED if the shipment is still overdue by a new step. */
+  CompletableFuture<IntakeResponse> recordOverdue(Shipment snapshot) {
+    return submit(shipmentOverdue, snapshot, "", null);
+  }
+
+  private <R extends Message> CompletableFuture<IntakeResponse> submit(
+      IntakeRule<R> rule, R request, String key, PlatformDelivery platform) {
+    Violations violations = new Violations();
+    rule.validate(request, violations, clock.instant());
+    violations.throwIfAny();
+    String scope = rule.kind().name();
+    byte[] hash = key.isEmpty() ? null : hashWithoutKey(request);
+    if (!key.isEmpty()) {
+      IdempotencyRows.Stored recent = recentKeys.getIfPresent(scope + '\n' + key);
+      if (recent != null) {
+        return CompletableFuture.completedFuture(replay(recent, hash));
+      }
+    }
+    return writer.submit(h -> record(h, rule, request, scope, key, hash, platform));
+  }
+
+  private <R extends Message> IntakeResponse record(
+      Handle h, IntakeRule<R> rule, R request, String scope, String key, byte[] hash, PlatformDelivery platform) {
+    if (!key.isEmpty()) {
+      var stored = IdempotencyRows.find(h, scope, key);
+      if (stored.isPresent()) {
+        return replay(stored.get(), hash);
+      }
+    }
+    if (platform != null) {
+      var stored = IdempotencyRows.find(h, platform.scope(), platform.deliveryId());
+      if (stored.isPresent()) {
+        return replay(stored.get(), null);
+      }
+    }
+    Instant now = clock.instant();
+    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes);
+    rule.apply(tx, request);
+    Event event =
+        Event.newBuilder()
+            .setId(tx.eventId)
+            .setKind(rule.kind())
+            .setTrigger(tx.trigger())
+            .setTriggered(tx.trigger().getNumber() != 0)
+            .setReason(tx.reason())
+            .setCaseChange(tx.caseChange())
+            .addAllSkus(tx.skus())
+            .addAllCaseIds(tx.caseIds())
+            .setReceivedAt(Timestamps.fromMillis(now.toEpochMilli()))
+            .setRequest(Any.pack(request))
+            .build();
+    EventRows.insert(h, event);
+    tx.deliveries().forEach(d -> DeliveryRows.insert(h, d));
+    IntakeResponse.Builder response =
+        IntakeResponse.newBuilder()
+            .setEventId(event.getId())
+            .addAllCaseIds(tx.caseIds())
+            .setTriggered(event.getTriggered())
+            .setTrigger(tx.trigger())
+            .setReason(tx.reason())
+            .setCaseChange(tx.caseChange())
+            .addAllPlannedDeliveries(tx.deliveries());
+    tx.shipmentResult().ifPresent(response::setShipment);
+    IntakeResponse answer = response.build();
+    byte[] bytes = answer.toByteArray();
+    if (!key.isEmpty()) {
+      IdempotencyRows.insert(h, scope, key, hash, bytes, now);
+      recentKeys.put(scope + '\n' + key, new IdempotencyRows.Stored(hash, bytes));
+    }
+    if (platform != null) {
+      IdempotencyRows.insert(h, platform.scope(), platform.deliveryId(), null, bytes, now);
+    }
+    return answer;
+  }
+
+  private static IntakeResponse replay(IdempotencyRows.Stored stored, byte[] hash) {
+    if (hash != null && stored.requestHash() != null && !Arrays.equals(hash, stored.requestHash())) {
+      throw InvalidRequestException.of("idempotency_key", "already used for a different request");
+    }
+    try {
+      return IntakeResponse.parseFrom(stored.response()).toBuilder().setDuplicate(true).build();
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("corrupt stored answer", e);
+    }
+  }
+
+  /** SHA-256 of the request without its idempotency key, so a retry with the same key matches. */
+  private static byte[] hashWithoutKey(Message request) {
+    Message withoutKey =
+        request.toBuilder()
+            .clearField(request.getDescriptorForType().findFieldByName("idempotency_key"))
+            .build();
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(withoutKey.toByteArray());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package com.backordergateway.server.intake;
+
+import com.backordergateway.api.v1.Audience;
+import com.backordergateway.api.v1.BackorderCase;
+import com.backordergateway.api.v1.CaseChange;
+import com.backordergateway.api.v1.CaseStatus;
+import com.backordergateway.api.v1.CustomerOrder;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.Purpose;
+import com.backordergateway.api.v1.Recipient;
+import com.backordergateway.api.v1.Shipment;
+import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.routing.RoutePlanner;
+import com.backordergateway.server.store.CaseRows;
+import com.backordergateway.server.store.DeliveryRows;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One intake call inside its write transaction: the case operations the trigger rules share,
+ * and what the call has done so far (the outcome that becomes the event and the answer).
+ */
+final class IntakeTransaction {
+
+  final Handle h;
+  final Instant now;
+  final String eventId;
+  private final Ids ids;
+  private final RoutePlanner routes;
+
+  private Trigger trigger = Trigger.TRIGGER_UNSPECIFIED;
+  private String reason = "";
+  private CaseChange caseChange = CaseChange.CASE_CHANGE_UNSPECIFIED;
+  private final Set<String> skus = new LinkedHashSet<>();
+  private final Set<String> caseIds = new LinkedHashSet<>();
+  private final List<Delivery> deliveries = new ArrayList<>();
+  private Shipment shipment;
+
+  IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes) {
+    this.h = h;
+    this.now = now;
+    this.eventId = eventId;
+    this.ids = ids;
+    this.routes = routes;
+  }
+
+  // ---- outcome ----
+
+  /** A rule fired. */
+  void fired(Trigger trigger, String reason) {
+    this.trigger = trigger;
+    this.reason = reason;
+  }
+
+  /** No rule fired; the reason says why, in words the caller can act on. */
+  void notFired(String reason) {
+    this.trigger = Trigger.TRIGGER_UNSPECIFIED;
+    this.reason = reason;
+  }
+
+  void touchedSku(String sku) {
+    skus.add(sku);
+  }
+
+  void shipment(Shipment shipment) {
+    this.shipment = shipment;
+  }
+
+  /** Records a case change; OPENED and resolutions outrank UPDATED when a call does several. */
+  void caseChanged(String caseId, CaseChange change) {
+    caseIds.add(caseId);
+    if (caseChange == CaseChange.CASE_CHANGE_UNSPECIFIED || caseChange == CaseChange.CASE_CHANGE_UPDATED) {
+      caseChange = change;
+    }
+  }
+
+  Trigger trigger() {
+    return trigger;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  CaseChange caseChange() {
+    return caseChange;
+  }
+
+  Set<String> skus() {
+    return skus;
+  }
+
+  Set<String> caseIds() {
+    return caseIds;
+  }
+
+  List<Delivery> deliveries() {
+    return deliveries;
+  }
+
+  Optional<Shipment> shipmentResult() {
+    return Optional.ofNullable(shipment);
+  }
+
+  // ---- cases ----
+
+  /** The SKU's open case, if any. */
+  Optional<BackorderCase> openCase(String sku) {
+    return CaseRows.openForSku(h, sku);
+  }
+
+  /**
+   * Opens a case for the SKU and plans the staff alert — once per SKU per open case, because
+   * a SKU has at most one open case.
+   */
+  BackorderCase openCase(String sku, Trigger openedBy, String why, Timestamp eta) {
+    BackorderCase.Builder c =
+        BackorderCase.newBuilder()
+            .setId(ids.next("case"))
+            .setSku(sku)
+            .setOpenedBy(openedBy)
+            .setStatus(CaseStatus.CASE_STATUS_OPEN)
+            .setReason(why)
+            .setOpenedAt(Timestamps.fromMillis(now.toEpochMilli()))
+            .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()));
+    if (eta != null) {
+      c.setEta(eta);
+    }
+    BackorderCase opened = c.build();
+    CaseRows.insert(h, opened);
+    caseChanged(opened.getId(), CaseChange.CASE_CHANGE_OPENED);
+    planStaff(opened.getId(), sku, openedBy, Purpose.PURPOSE_STAFF_ALERT);
+    return opened;
+  }
+
+  /**
+   * Adds an order to a case and plans its customer notice; false (and nothing planned) when
+   * the case already had the order — one notice per affected order.
+   */
+  boolean addOrder(BackorderCase c, CustomerOrder order, Trigger trigger) {
+    if (!CaseRows.addOrder(h, c.getId(), order, now)) {
+      return false;
+    }
+    CaseRows.touch(h, c.getId(), now);
+    caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
+    planCustomer(c.getId(), c.getSku(), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
+    return true;
+  }
+
+  /**
+   * Moves the case to a new ETA ({@code null}: later than planned, date unknown) and plans a
+   * correction for every order on it.
+   */
+  int correctEta(BackorderCase c, Instant eta, Trigger trigger) {
+    if (eta != null) {
+      CaseRows.setEta(h, c.getId(), eta, now);
+    } else {
+      CaseRows.touch(h, c.getId(), now);
+    }
+    caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
+    List<CustomerOrder> orders = CaseRows.orders(h, c.getId());
+    for (CustomerOrder order : orders) {
+      planCustomer(c.getId(), c.getSku(), trigger, Purpose.PURPOSE_ETA_CORRECTION, order);
+    }
+    return orders.size();
+  }
+
+  /**
+   * Resolves an open case: cancels its notices not yet sent — nobody hears "backordered" once
+   * the item is back — and plans resolution notices for everyone who was already told.
+   */
+  void resolve(BackorderCase c, CaseStatus status, String message) {
+    if (!CaseRows.resolve(h, c.getId(), status, message, now)) {
+      throw new IllegalStateException("case " + c.getId() + " is no longer open");
+    }
+    DeliveryRows.cancelUnsent(h, c.getId(), now);
+    caseChanged(
+        c.getId(),
+        status == CaseStatus.CASE_STATUS_RESTOCKED
+            ? CaseChange.CASE_CHANGE_RESTOCKED
+            : CaseChange.CASE_CHANGE_CANCELLED);
+    Set<String> told = new HashSet<>();
+    for (Delivery sent : DeliveryRows.forCase(h, c.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED)) {
+      String who = sent.getConnector() + "|" + sent.getAudience() + "|" + sent.getRecipient().getOrderId();
+      if (sent.getPurpose() != Purpose.PURPOSE_RESOLUTION && told.add(who)) {
+        deliveries.add(
+            delivery(c.getId(), sent.getRoute(), sent.getConnector(), sent.getAudience(),
+                    sent.getTrigger(), Purpose.PURPOSE_RESOLUTION)
+                .setRecipient(sent.getRecipient())
+                .build());
+      }
+    }
+  }
+
+  // ---- planning ----
+
+  void planStaff(String caseId, String sku, Trigger trigger, Purpose purpose) {
+    planStaff(caseId, List.of(sku), trigger, purpose);
+  }
+
+  /** One staff message per connector, however many of the SKUs its routes match. */
+  void planStaff(String caseId, List<String> skus, Trigger trigger, Purpose purpose) {
+    Set<String> connectors = new HashSet<>();
+    for (String sku : skus) {
+      for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_STAFF, sku)) {
+        if (connectors.add(target.connector())) {
+          deliveries.add(
+              delivery(caseId, target.route(), target.connector(), Audience.AUDIENCE_STAFF, trigger, purpose)
+                  .build());
+        }
+      }
+    }
+  }
+
+  private void planCustomer(String caseId, String sku, Trigger trigger, Purpose purpose, CustomerOrder order) {
+    Recipient recipient =
+        Recipient.newBuilder().setOrderId(order.getOrderId()).setCustomer(order.getCustomer()).build();
+    for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_CUSTOMER, sku)) {
+      deliveries.add(
+          delivery(caseId, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose)
+              .setRecipient(recipient)
+              .build());
+    }
+  }
+
+  private Delivery.Builder delivery(
+      String caseId, String route, String connector, Audience audience, Trigger trigger, Purpose purpose) {
+    Delivery.Builder d =
+        Delivery.newBuilder()
+            .setId(ids.next("dlv"))
+            .setEventId(eventId)
+            .setConnector(connector)
+            .setAudience(audience)
+            .setPurpose(purpose)
+            .setTrigger(trigger)
+            .setStatus(DeliveryStatus.DELIVERY_STATUS_PENDING)
+            .setCreatedAt(Timestamps.fromMillis(now.toEpochMilli()))
+            .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()));
+    if (caseId != null) {
+      d.setCaseId(caseId);
+    }
+    if (route != null) {
+      d.setRoute(route);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,84 @@
+package com.backordergateway.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool, migrated schema and {@link Jdbi} handle for one database.
+ *
+ * <p>SQLite runs in WAL mode so readers never wait on the writer, with {@code synchronous=FULL}
+ * so that an answered intake call survives a power cut; group commit pays for the fsync.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final String SQLITE = "jdbc:sqlite:";
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens the database at {@code url}, creating and migrating it as needed. */
+  public static Database open(String url, String username, String password) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setPoolName("store");
+    if (username != null) {
+      hikari.setUsername(username);
+    }
+    if (password != null) {
+      hikari.setPassword(password);
+    }
+    if (!url.startsWith(SQLITE)) {
+      throw new IllegalArgumentException("unsupported storage url scheme");
+    }
+    createParentFolder(url.substring(SQLITE.length()));
+    hikari.setMaximumPoolSize(4);
+    hikari.addDataSourceProperty("journal_mode", "WAL");
+    hikari.addDataSourceProperty("synchronous", "FULL");
+    hikari.addDataSourceProperty("busy_timeout", "10000");
+    hikari.addDataSourceProperty("foreign_keys", "true");
+    HikariDataSource dataSource = new HikariDataSource(hikari);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/sqlite")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(dataSource);
+  }
+
+  private static void createParentFolder(String file) {
+    if (file.isBlank() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + parent, e);
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

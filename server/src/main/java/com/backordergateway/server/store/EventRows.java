@@ -1,0 +1,135 @@
+package com.backordergateway.server.store;
+
+import com.backordergateway.api.v1.CaseChange;
+import com.backordergateway.api.v1.Event;
+import com.backordergateway.api.v1.EventKind;
+import com.backordergateway.api.v1.Trigger;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.util.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The event log: one row per accepted intake call or monitor finding. */
+public final class EventRows {
+
+  private EventRows() {}
+
+  /** Filters for {@link #list}; empty strings and zero times mean "any". */
+  public record Filter(String sku, Trigger trigger, String caseId, long receivedAfter, long receivedBefore) {}
+
+  /** Inserts the event with its SKU and case links; returns its sequence number. */
+  public static long insert(Handle h, Event e) {
+    long seq =
+        h.createUpdate(
+                "INSERT INTO events (id, kind, trig, triggered, reason, case_change, received_at,"
+                    + " request_type, request) VALUES (:id, :kind, :trig, :triggered, :reason,"
+                    + " :caseChange, :receivedAt, :requestType, :request)")
+            .bind("id", e.getId())
+            .bind("kind", e.getKind().name())
+            .bind("trig", e.getTrigger().name())
+            .bind("triggered", e.getTriggered())
+            .bind("reason", e.getReason())
+            .bind("caseChange", e.getCaseChange().name())
+            .bind("receivedAt", Timestamps.toMillis(e.getReceivedAt()))
+            .bind("requestType", e.getRequest().getTypeUrl())
+            .bind("request", e.getRequest().getValue().toByteArray())
+            .executeAndReturnGeneratedKeys("seq")
+            .mapTo(Long.class)
+            .one();
+    for (String sku : e.getSkusList()) {
+      h.execute("INSERT INTO event_skus (sku, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING", sku, seq);
+    }
+    for (String caseId : e.getCaseIdsList()) {
+      h.execute("INSERT INTO event_cases (case_id, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING", caseId, seq);
+    }
+    return seq;
+  }
+
+  public static Optional<Event> find(Handle h, String id) {
+    return h.createQuery("SELECT * FROM events WHERE id = ?")
+        .bind(0, id)
+        .map((rs, ctx) -> eventOf(h, rs))
+        .findOne();
+  }
+
+  /** A page of events, newest first, strictly before {@code beforeSeq}. */
+  public static List<Page.Row<Event>> list(Handle h, Filter f, long beforeSeq, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT e.* FROM events e WHERE e.seq < :before");
+    if (!f.sku().isEmpty()) {
+      sql.append(" AND e.seq IN (SELECT event_seq FROM event_skus WHERE sku = :sku)");
+    }
+    if (!f.caseId().isEmpty()) {
+      sql.append(" AND e.seq IN (SELECT event_seq FROM event_cases WHERE case_id = :caseId)");
+    }
+    if (f.trigger() != Trigger.TRIGGER_UNSPECIFIED) {
+      sql.append(" AND e.trig = :trig");
+    }
+    if (f.receivedAfter() > 0) {
+      sql.append(" AND e.received_at >= :after");
+    }
+    if (f.receivedBefore() > 0) {
+      sql.append(" AND e.received_at < :receivedBefore");
+    }
+    sql.append(" ORDER BY e.seq DESC LIMIT :limit");
+    return h.createQuery(sql.toString())
+        .bind("before", beforeSeq)
+        .bind("sku", f.sku())
+        .bind("caseId", f.caseId())
+        .bind("trig", f.trigger().name())
+        .bind("after", f.receivedAfter())
+        .bind("receivedBefore", f.receivedBefore())
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Page.Row<>(rs.getLong("seq"), eventOf(h, rs)))
+        .list();
+  }
+
+  /** Events after {@code afterSeq} in commit order, for watchers catching up. */
+  public static List<Event> after(Handle h, long afterSeq, String sku, int limit) {
+    String sql =
+        sku.isEmpty()
+            ? "SELECT * FROM events WHERE seq > :after ORDER BY seq LIMIT :limit"
+            : "SELECT e.* FROM events e JOIN event_skus s ON s.event_seq = e.seq"
+                + " WHERE e.seq > :after AND s.sku = :sku ORDER BY e.seq LIMIT :limit";
+    return h.createQuery(sql)
+        .bind("after", afterSeq)
+        .bind("sku", sku)
+        .bind("limit", limit)
+        .map((rs, ctx) -> eventOf(h, rs))
+        .list();
+  }
+
+  /** The newest sequence number, or 0 for an empty log. */
+  public static long lastSeq(Handle h) {
+    return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events").mapTo(Long.class).one();
+  }
+
+  private static Event eventOf(Handle h, ResultSet rs) throws SQLException {
+    long seq = rs.getLong("seq");
+    String id = rs.getString("id");
+    return Event.newBuilder()
+        .setId(id)
+        .setCursor(Long.toString(seq))
+        .setKind(EventKind.valueOf(rs.getString("kind")))
+        .setTrigger(Trigger.valueOf(rs.getString("trig")))
+        .setTriggered(rs.getBoolean("triggered"))
+        .setReason(rs.getString("reason"))
+        .setCaseChange(CaseChange.valueOf(rs.getString("case_change")))
+        .setReceivedAt(Timestamps.fromMillis(rs.getLong("received_at")))
+        .setRequest(
+            Any.newBuilder()
+                .setTypeUrl(rs.getString("request_type"))
+                .setValue(ByteString.copyFrom(rs.getBytes("request"))))
+        .addAllSkus(
+            h.createQuery("SELECT sku FROM event_skus WHERE event_seq = ? ORDER BY sku")
+                .bind(0, seq).mapTo(String.class).list())
+        .addAllCaseIds(
+            h.createQuery("SELECT case_id FROM event_cases WHERE event_seq = ? ORDER BY case_id")
+                .bind(0, seq).mapTo(String.class).list())
+        .addAllDeliveries(DeliveryRows.forEvent(h, id))
+        .build();
+  }
+}

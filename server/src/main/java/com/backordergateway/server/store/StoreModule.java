@@ -1,0 +1,22 @@
+package com.backordergateway.server.store;
+
+import com.backordergateway.server.config.GatewayConfig;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/** The database and its group-commit writer. */
+public final class StoreModule extends AbstractModule {
+  @Provides
+  @Singleton
+  Database database(GatewayConfig config) {
+    GatewayConfig.Storage storage = config.storage();
+    return Database.open(storage.url(), storage.username(), storage.password());
+  }
+
+  @Provides
+  @Singleton
+  GroupCommitWriter writer(Database database) {
+    return new GroupCommitWriter(database);
+  }
+}
