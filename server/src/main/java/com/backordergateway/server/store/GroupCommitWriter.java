@@ -106,8 +106,8 @@ public final class GroupCommitWriter implements AutoCloseable {
       tx.release("work");
       return result;
     } catch (Exception e) {
+      // Jdbi forgets the savepoint on rollback; the outer commit ends it in the database.
       tx.rollbackToSavepoint("work");
-      tx.release("work");
       return new Failure(e);
     }
   }

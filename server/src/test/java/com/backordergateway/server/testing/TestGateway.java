@@ -1,0 +1,160 @@
+package com.backordergateway.server.testing;
+
+import com.backordergateway.api.v1.AdminServiceGrpc;
+import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.server.Gateway;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import com.backordergateway.server.store.Database;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real gateway on an in-process transport, over a real SQLite file, with a hand-moved clock.
+ * The config goes through the real loader.
+ */
+public final class TestGateway implements AutoCloseable {
+
+  public static final String ALL_SCOPES_TOKEN = "test-token-all-scopes-0001";
+  public static final String READ_ONLY_TOKEN = "test-token-read-only-0002";
+
+  /** Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. */
+  public static final String CONFIG =
+      """
+      storage:
+        url: jdbc:sqlite:%s
+      auth:
+        tokens:
+          - name: all
+            token: %s
+            scopes: [intake, read, admin]
+          - name: reader
+            token: %s
+            scopes: [read]
+      triggers:
+        supplier-delay-threshold: 48h
+        supplier-thresholds:
+          Fast Paper Co: 12h
+      connectors:
+        - id: email
+          type: sendgrid
+          mode: dry-run
+          settings:
+            api-key: SG.very-secret-key-123
+        - id: sms
+          type: twilio
+          mode: dry-run
+        - id: slack
+          type: slack
+          mode: dry-run
+        - id: tickets
+          type: zendesk
+          mode: dry-run
+      routes:
+        - name: customers
+          when: {audience: customer}
+          send: [email, sms]
+        - name: staff
+          when: {audience: staff}
+          send: [slack]
+        - name: delays
+          when: {audience: staff, triggers: [supplier-delayed]}
+          send: [tickets]
+      """;
+
+  public final MutableClock clock;
+  public final Path databaseFile;
+  private final Gateway gateway;
+  private final ManagedChannel channel;
+
+  private TestGateway(Gateway gateway, ManagedChannel channel, MutableClock clock, Path databaseFile) {
+    this.gateway = gateway;
+    this.channel = channel;
+    this.clock = clock;
+    this.databaseFile = databaseFile;
+  }
+
+  /** Starts with the standard test config on {@code dir/backorder.db}. */
+  public static TestGateway start(Path dir) {
+    return start(dir, new MutableClock(Instant.parse("2026-03-02T15:00:00Z")));
+  }
+
+  public static TestGateway start(Path dir, MutableClock clock) {
+    Path db = dir.resolve("backorder.db");
+    return start(String.format(CONFIG, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN), dir, clock, db);
+  }
+
+  private static TestGateway start(String yaml, Path dir, MutableClock clock, Path db) {
+    GatewayConfig config;
+    try {
+      Path file = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".yaml"), yaml);
+      config = new ConfigLoader(name -> null, Secrets.global()).load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = InProcessServerBuilder.generateName();
+    Gateway gateway = Gateway.start(config, clock, InProcessServerBuilder.forName(name).directExecutor());
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    return new TestGateway(gateway, channel, clock, db);
+  }
+
+  public BackorderServiceGrpc.BackorderServiceBlockingStub backorder() {
+    return backorder(ALL_SCOPES_TOKEN);
+  }
+
+  public BackorderServiceGrpc.BackorderServiceBlockingStub backorder(String token) {
+    return BackorderServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(bearer(token))
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  public BackorderServiceGrpc.BackorderServiceStub backorderAsync() {
+    return BackorderServiceGrpc.newStub(channel).withCallCredentials(bearer(ALL_SCOPES_TOKEN));
+  }
+
+  public AdminServiceGrpc.AdminServiceBlockingStub admin(String token) {
+    return AdminServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(bearer(token))
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  public Database database() {
+    return gateway.get(Database.class);
+  }
+
+  public <T> T get(Class<T> type) {
+    return gateway.get(type);
+  }
+
+  public static CallCredentials bearer(String token) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        applier.apply(headers);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    gateway.close();
+  }
+}
