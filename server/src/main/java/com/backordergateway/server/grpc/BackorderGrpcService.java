@@ -18,6 +18,7 @@ import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
+import com.backordergateway.server.errors.ErrorStatus;
 import com.backordergateway.server.intake.IntakeService;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -100,13 +101,10 @@ final class BackorderGrpcService extends BackorderServiceGrpc.BackorderServiceIm
 
   @Override
   public void watchEvents(WatchEventsRequest r, StreamObserver<WatchEventsResponse> out) {
-    ServerCallStreamObserver<WatchEventsResponse> stream = (ServerCallStreamObserver<WatchEventsResponse>) out;
-    queryPool.execute(() -> {
-      try {
-        feed.subscribe(r, stream);
-      } catch (RuntimeException e) {
-        stream.onError(com.backordergateway.server.errors.ErrorStatus.toStatus(e));
-      }
-    });
+    try {
+      feed.subscribe(r, (ServerCallStreamObserver<WatchEventsResponse>) out);
+    } catch (RuntimeException e) {
+      out.onError(ErrorStatus.toStatus(e));
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.backordergateway.server.grpc;
 import com.backordergateway.api.v1.Event;
 import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
+import com.backordergateway.server.errors.ErrorStatus;
 import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.EventRows;
@@ -29,6 +30,7 @@ import org.jdbi.v3.core.Jdbi;
 final class EventFeed {
 
   private static final int BATCH = 200;
+  private static final long FROM_NOW = -1;
 
   private final Jdbi jdbi;
   private final Executor executor;
@@ -41,8 +43,9 @@ final class EventFeed {
     writer.onCommit(() -> subscriptions.forEach(Subscription::wake));
   }
 
+  /** Called on the transport thread: gRPC only takes stream handlers before the method returns. */
   void subscribe(WatchEventsRequest request, ServerCallStreamObserver<WatchEventsResponse> observer) {
-    long after = request.getAfterCursor().isEmpty() ? jdbi.withHandle(EventRows::lastSeq) : cursor(request.getAfterCursor());
+    long after = request.getAfterCursor().isEmpty() ? FROM_NOW : cursor(request.getAfterCursor());
     Subscription subscription = new Subscription(request.getSku(), after, observer);
     observer.setOnCancelHandler(() -> subscriptions.remove(subscription));
     observer.setOnReadyHandler(subscription::wake);
@@ -93,7 +96,7 @@ final class EventFeed {
         }
       } catch (RuntimeException e) {
         subscriptions.remove(this);
-        observer.onError(com.backordergateway.server.errors.ErrorStatus.toStatus(e));
+        observer.onError(ErrorStatus.toStatus(e));
         return;
       } finally {
         draining.set(false);
@@ -105,6 +108,9 @@ final class EventFeed {
 
     /** Sends what the client can take now; the ready handler wakes us for the rest. */
     private void pump() {
+      if (lastSeq == FROM_NOW) {
+        lastSeq = jdbi.withHandle(EventRows::lastSeq);
+      }
       while (!observer.isCancelled() && observer.isReady()) {
         List<Event> events = jdbi.withHandle(h -> EventRows.after(h, lastSeq, sku, BATCH));
         for (Event event : events) {

@@ -151,13 +151,15 @@ public final class DeliveryRows {
             .setEventId(rs.getString("event_id"))
             .setConnector(rs.getString("connector"))
             .setAudience(Audience.valueOf(rs.getString("audience")))
-            .setRecipient(recipient)
             .setPurpose(Purpose.valueOf(rs.getString("purpose")))
             .setTrigger(Trigger.valueOf(rs.getString("trig")))
             .setStatus(DeliveryStatus.valueOf(rs.getString("status")))
             .setAttempts(rs.getInt("attempts"))
             .setCreatedAt(Timestamps.fromMillis(rs.getLong("created_at")))
             .setUpdatedAt(Timestamps.fromMillis(rs.getLong("updated_at")));
+    if (orderId != null || customer != null) {
+      d.setRecipient(recipient);
+    }
     setIfPresent(rs.getString("case_id"), d::setCaseId);
     setIfPresent(rs.getString("route"), d::setRoute);
     setIfPresent(rs.getString("external_id"), d::setExternalId);
