@@ -1,0 +1,168 @@
+package com.backordergateway.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.backordergateway.api.v1.Audience;
+import com.backordergateway.api.v1.BackorderCase;
+import com.backordergateway.api.v1.CaseChange;
+import com.backordergateway.api.v1.CaseStatus;
+import com.backordergateway.api.v1.Customer;
+import com.backordergateway.api.v1.CustomerOrder;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.Event;
+import com.backordergateway.api.v1.IntakeResponse;
+import com.backordergateway.api.v1.InventoryCause;
+import com.backordergateway.api.v1.ListCasesRequest;
+import com.backordergateway.api.v1.ListDeliveriesRequest;
+import com.backordergateway.api.v1.ListEventsRequest;
+import com.backordergateway.api.v1.MarkUnavailableRequest;
+import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
+import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
+import com.backordergateway.api.v1.Resolution;
+import com.backordergateway.api.v1.ResolveBackorderRequest;
+import com.backordergateway.api.v1.ShipmentLine;
+import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.Gateway;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The design's backorder story through the Java client over real TCP: register a shipment,
+ * sell a SKU to zero, mark another unavailable, let the shipment slip, resolve.
+ */
+class GatewayScenarioTest {
+
+  static final String TOKEN = "scenario-token-0123456789";
+
+  @TempDir Path dir;
+
+  /** Time moves only when the story says so. */
+  static final class StoryClock extends Clock {
+    Instant now = Instant.parse("2026-04-01T09:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void theBackorderStory() throws Exception {
+    Path configFile = Files.writeString(dir.resolve("gateway.yaml"), """
+        storage: {url: "jdbc:sqlite:%s"}
+        auth:
+          tokens: [{name: scenario, token: %s, scopes: [intake, read, admin]}]
+        connectors:
+          - {id: email, type: sendgrid, mode: dry-run}
+          - {id: slack, type: slack, mode: dry-run}
+        routes:
+          - {name: customers, when: {audience: customer}, send: [email]}
+          - {name: staff, when: {audience: staff}, send: [slack]}
+        """.formatted(dir.resolve("story.db"), TOKEN));
+    GatewayConfig config = new ConfigLoader(name -> null, Secrets.global()).load(configFile);
+    StoryClock clock = new StoryClock();
+
+    try (Gateway gateway = Gateway.start(config, clock, NettyServerBuilder.forPort(0));
+        BackorderClient client = BackorderClient.builder()
+            .target("localhost:" + gateway.grpcPort()).token(TOKEN).build()) {
+      var api = client.backorder();
+
+      // 1. Purchasing registers a shipment of acrylic paint due in three days.
+      IntakeResponse registered = api.registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()
+          .setSupplier("Golden Artist Colors").setPoNumber("PO-2041")
+          .addLines(ShipmentLine.newBuilder().setSku("ACR-TITANIUM-WHITE").setQuantity(60))
+          .setExpectedAt(at(clock.now.plus(Duration.ofDays(3))))
+          .build());
+      assertThat(registered.getTriggered()).isFalse();
+
+      // 2. The last tube sells.
+      IntakeResponse soldOut = api.reportInventoryLevel(ReportInventoryLevelRequest.newBuilder()
+          .setSku("ACR-TITANIUM-WHITE").setOnHand(0).setCause(InventoryCause.INVENTORY_CAUSE_SALE)
+          .setOrder(order("ORD-5001", "maya@example.com"))
+          .build());
+      assertThat(soldOut.getTrigger()).isEqualTo(Trigger.TRIGGER_STOCK_DEPLETED);
+      assertThat(soldOut.getCaseChange()).isEqualTo(CaseChange.CASE_CHANGE_OPENED);
+      assertThat(plan(soldOut)).containsExactlyInAnyOrder("slack STAFF_ALERT", "email CUSTOMER_NOTICE ORD-5001");
+
+      // 3. Staff pull a batch of brushes with loose ferrules.
+      IntakeResponse marked = api.markUnavailable(MarkUnavailableRequest.newBuilder()
+          .setSku("BRUSH-FILBERT-8").setReason("loose ferrules in batch 22").setActor("jordan")
+          .addAffectedOrders(order("ORD-5002", "li@example.com"))
+          .build());
+      assertThat(marked.getTrigger()).isEqualTo(Trigger.TRIGGER_MARKED_UNAVAILABLE);
+      assertThat(plan(marked)).containsExactlyInAnyOrder("slack STAFF_ALERT", "email CUSTOMER_NOTICE ORD-5002");
+
+      // 4. The supplier slips four days.
+      clock.now = clock.now.plus(Duration.ofDays(1));
+      IntakeResponse slipped = api.reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder()
+          .setPoNumber("PO-2041").setNewExpectedAt(at(clock.now.plus(Duration.ofDays(6)))).build());
+      assertThat(slipped.getTrigger()).isEqualTo(Trigger.TRIGGER_SUPPLIER_DELAYED);
+      assertThat(slipped.getCaseIdsList()).isEqualTo(soldOut.getCaseIdsList());
+      assertThat(plan(slipped)).containsExactlyInAnyOrder("slack STAFF_ALERT", "email ETA_CORRECTION ORD-5001");
+
+      // 5. The paint arrives; the brushes are written off.
+      IntakeResponse restocked = api.reportInventoryLevel(ReportInventoryLevelRequest.newBuilder()
+          .setSku("ACR-TITANIUM-WHITE").setOnHand(60).setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
+      assertThat(restocked.getCaseChange()).isEqualTo(CaseChange.CASE_CHANGE_RESTOCKED);
+      IntakeResponse cancelled = api.resolveBackorder(ResolveBackorderRequest.newBuilder()
+          .setSku("BRUSH-FILBERT-8").setResolution(Resolution.RESOLUTION_CANCELLED)
+          .setMessage("batch written off; offering a substitute").build());
+      assertThat(cancelled.getCaseChange()).isEqualTo(CaseChange.CASE_CHANGE_CANCELLED);
+
+      // The record: six events, both cases closed, and nothing left queued for a closed case.
+      List<Event> events = api.listEvents(ListEventsRequest.getDefaultInstance()).getEventsList();
+      assertThat(events).hasSize(6);
+      assertThat(events.stream().filter(Event::getTriggered).map(Event::getTrigger)).containsExactly(
+          Trigger.TRIGGER_SUPPLIER_DELAYED, Trigger.TRIGGER_MARKED_UNAVAILABLE, Trigger.TRIGGER_STOCK_DEPLETED);
+      List<BackorderCase> cases = api.listCases(ListCasesRequest.getDefaultInstance()).getCasesList();
+      assertThat(cases).extracting(BackorderCase::getStatus)
+          .containsExactlyInAnyOrder(CaseStatus.CASE_STATUS_RESTOCKED, CaseStatus.CASE_STATUS_CANCELLED);
+      List<Delivery> pending = client.admin().listDeliveries(ListDeliveriesRequest.newBuilder()
+          .setStatus(DeliveryStatus.DELIVERY_STATUS_PENDING).build()).getDeliveriesList();
+      assertThat(pending).as("the supplier alert has no case; every case notice was cancelled on resolve")
+          .extracting(Delivery::getCaseId).containsOnly("");
+    }
+  }
+
+  static List<String> plan(IntakeResponse response) {
+    return response.getPlannedDeliveriesList().stream()
+        .map(d -> (d.getConnector() + " " + d.getPurpose().name().substring("PURPOSE_".length()) + " "
+            + (d.getAudience() == Audience.AUDIENCE_CUSTOMER ? d.getRecipient().getOrderId() : "")).trim())
+        .toList();
+  }
+
+  static CustomerOrder order(String id, String email) {
+    return CustomerOrder.newBuilder().setOrderId(id)
+        .setCustomer(Customer.newBuilder().setEmail(email).setTimeZone("America/Chicago")).build();
+  }
+
+  static Timestamp at(Instant instant) {
+    return Timestamps.fromMillis(instant.toEpochMilli());
+  }
+}
