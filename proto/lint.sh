@@ -9,7 +9,7 @@
 # with buf itself.
 #
 # Usage: proto/lint.sh [extra buf lint flags, e.g. --error-format=json]
-# Needs: the Maven wrapper at the repo root, Node/npx, unzip.
+# Needs: the Maven wrapper at the repo root, Node/npx, and the JDK's jar tool.
 set -euo pipefail
 
 readonly BUF_VERSION="1.75.0"
@@ -53,7 +53,8 @@ while ((${#pending[@]} > 0)); do
     if [[ "$file" == google/protobuf/* || -f "$src_dir/$file" || -f "$deps_dir/$file" ]]; then
       continue
     fi
-    if ! unzip -q -o "$jar" "$file" -d "$deps_dir" 2>/dev/null; then
+    (cd "$deps_dir" && jar xf "$jar" "$file")
+    if [[ ! -f "$deps_dir/$file" ]]; then
       echo "lint.sh: $file is imported but not in $(basename "$jar")" >&2
       exit 1
     fi
