@@ -1,11 +1,16 @@
 package com.backordergateway.server;
 
+import com.backordergateway.server.config.ConfigException;
 import com.backordergateway.server.config.ConfigModule;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.grpc.GrpcModule;
 import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.intake.IntakeModule;
 import com.backordergateway.server.intake.SupplierDelayMonitor;
+import com.backordergateway.server.plugins.ConnectorInstances;
+import com.backordergateway.server.plugins.PluginFolderWatcher;
+import com.backordergateway.server.plugins.PluginHost;
+import com.backordergateway.server.plugins.PluginsModule;
 import com.backordergateway.server.routing.RoutingModule;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.GroupCommitWriter;
@@ -20,11 +25,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running gateway: the wired modules, the gRPC listener and the background monitor. */
+/** A running gateway: the wired modules, plugins, the gRPC listener and the background monitor. */
 public final class Gateway implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -57,16 +63,36 @@ public final class Gateway implements AutoCloseable {
             new StoreModule(),
             new RoutingModule(),
             new IntakeModule(),
+            new PluginsModule(),
             new GrpcModule());
     Gateway gateway = new Gateway(injector);
     try {
+      gateway.startPlugins(config);
       gateway.grpc.start(builder);
     } catch (IOException e) {
       gateway.close();
       throw new UncheckedIOException("cannot start the gRPC listener", e);
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
     }
     injector.getInstance(SupplierDelayMonitor.class).start();
     return gateway;
+  }
+
+  /**
+   * Loads the plugins folder and opens the configured instances. Settings a plugin refuses are
+   * configuration errors at start-up (later, on hot drop, they only fail that instance).
+   */
+  private void startPlugins(GatewayConfig config) {
+    injector.getInstance(PluginHost.class).scan();
+    List<String> problems = injector.getInstance(ConnectorInstances.class).settingsProblems();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    if (config.plugins().watch()) {
+      injector.getInstance(PluginFolderWatcher.class).start();
+    }
   }
 
   public int grpcPort() {
@@ -83,6 +109,8 @@ public final class Gateway implements AutoCloseable {
     log.info("stopping");
     grpc.stop(10);
     injector.getInstance(SupplierDelayMonitor.class).close();
+    injector.getInstance(PluginFolderWatcher.class).close();
+    injector.getInstance(PluginHost.class).close();
     injector.getInstance(Key.get(ExecutorService.class, Names.named("queries"))).shutdown();
     injector.getInstance(GroupCommitWriter.class).close();
     injector.getInstance(Database.class).close();

@@ -42,7 +42,13 @@ public final class Main implements Callable<Integer> {
       System.err.println(config + ": " + e.getMessage());
       return BAD_CONFIG;
     }
-    Gateway gateway = Gateway.start(loaded);
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(loaded);
+    } catch (ConfigException e) {
+      System.err.println(config + ": " + e.getMessage());
+      return BAD_CONFIG;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close();

@@ -2,7 +2,6 @@ package com.backordergateway.server.grpc;
 
 import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.ConnectorInstance;
-import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.ListConnectorsRequest;
 import com.backordergateway.api.v1.ListConnectorsResponse;
@@ -10,8 +9,12 @@ import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.ListDeliveriesResponse;
 import com.backordergateway.api.v1.RetryDeliveriesRequest;
 import com.backordergateway.api.v1.RetryDeliveriesResponse;
-import com.backordergateway.server.config.GatewayConfig;
-import com.backordergateway.server.config.Secrets;
+import com.backordergateway.api.v1.ReloadPluginsRequest;
+import com.backordergateway.api.v1.ReloadPluginsResponse;
+import com.backordergateway.api.v1.SetConnectorEnabledRequest;
+import com.backordergateway.api.v1.TestConnectorRequest;
+import com.backordergateway.api.v1.TestConnectorResponse;
+import com.backordergateway.server.plugins.ConnectorAdmin;
 import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.store.DeliveryRows;
 import com.backordergateway.server.store.GroupCommitWriter;
@@ -25,15 +28,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/**
- * AdminService: configured connector instances and the delivery queue (listing and dead-letter
- * replay). Plugin lifecycle RPCs arrive with the plugin runtime; until then they answer
- * UNIMPLEMENTED from the generated base class.
- */
+/** AdminService: plugins, connector instances, and the delivery queue (listing and dead-letter replay). */
 @Singleton
 final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
-  private final GatewayConfig config;
+  private final ConnectorAdmin connectors;
   private final BackorderQueries queries;
   private final GroupCommitWriter writer;
   private final Clock clock;
@@ -41,9 +40,9 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Inject
   AdminGrpcService(
-      GatewayConfig config, BackorderQueries queries, GroupCommitWriter writer, Clock clock,
+      ConnectorAdmin connectors, BackorderQueries queries, GroupCommitWriter writer, Clock clock,
       @Named("queries") Executor queryPool) {
-    this.config = config;
+    this.connectors = connectors;
     this.queries = queries;
     this.writer = writer;
     this.clock = clock;
@@ -52,21 +51,22 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   @Override
   public void listConnectors(ListConnectorsRequest r, StreamObserver<ListConnectorsResponse> out) {
-    ListConnectorsResponse.Builder answer = ListConnectorsResponse.newBuilder();
-    for (GatewayConfig.Connector c : config.connectors()) {
-      ConnectorInstance.Builder instance =
-          ConnectorInstance.newBuilder()
-              .setId(c.id())
-              .setType(c.type())
-              .setMode(c.mode().yamlName())
-              .setState(c.enabled() ? ConnectorState.CONNECTOR_STATE_NOT_LOADED : ConnectorState.CONNECTOR_STATE_DISABLED)
-              .setLastError(c.enabled() ? "no plugin of type " + c.type() + " is loaded" : "");
-      c.settings().forEach((key, value) ->
-          instance.putSettings(key, Secrets.isSecretKey(key) ? Secrets.MASK : Secrets.global().redact(value)));
-      answer.addInstances(instance);
-    }
-    out.onNext(answer.build());
-    out.onCompleted();
+    Calls.blocking(queryPool, out, connectors::list);
+  }
+
+  @Override
+  public void reloadPlugins(ReloadPluginsRequest r, StreamObserver<ReloadPluginsResponse> out) {
+    Calls.blocking(queryPool, out, connectors::reload);
+  }
+
+  @Override
+  public void setConnectorEnabled(SetConnectorEnabledRequest r, StreamObserver<ConnectorInstance> out) {
+    Calls.blocking(queryPool, out, () -> connectors.setEnabled(r.getConnectorId(), r.getEnabled()));
+  }
+
+  @Override
+  public void testConnector(TestConnectorRequest r, StreamObserver<TestConnectorResponse> out) {
+    Calls.blocking(queryPool, out, () -> connectors.test(r));
   }
 
   @Override

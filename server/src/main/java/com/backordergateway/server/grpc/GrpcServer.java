@@ -3,6 +3,7 @@ package com.backordergateway.server.grpc;
 import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.plugins.ConnectorInstances;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
@@ -31,12 +32,15 @@ public final class GrpcServer {
   private final BackorderGrpcService backorder;
   private final AdminGrpcService admin;
   private final AuthInterceptor auth;
+  private final ConnectorInstances instances;
   private final HealthStatusManager health = new HealthStatusManager();
   private Server server;
 
   @Inject
-  GrpcServer(GatewayConfig config, BackorderGrpcService backorder, AdminGrpcService admin, AuthInterceptor auth) {
+  GrpcServer(GatewayConfig config, BackorderGrpcService backorder, AdminGrpcService admin, AuthInterceptor auth,
+      ConnectorInstances instances) {
     this.config = config;
+    this.instances = instances;
     this.backorder = backorder;
     this.admin = admin;
     this.auth = auth;
@@ -55,8 +59,9 @@ public final class GrpcServer {
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(BackorderServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(AdminServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    // Instances serve once their plugin is loaded; until then their health says so.
-    config.connectors().forEach(c -> health.setStatus("connector/" + c.id(), ServingStatus.NOT_SERVING));
+    // One entry per connector instance: SERVING while its plugin is loaded and it is enabled.
+    instances.onServingChange((id, serving) ->
+        health.setStatus("connector/" + id, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
     log.info("gRPC listening on port {}", server.getPort());
   }
 

@@ -1,0 +1,75 @@
+package com.backordergateway.server.plugins;
+
+import com.backordergateway.connector.api.DeliveryException;
+import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformHttp;
+import com.backordergateway.connector.api.RetryableDeliveryException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * The HTTP client connectors get: the host's one {@link HttpClient}, a request timeout the
+ * plugin cannot exceed, a log line per call without query strings (Trello and Pipedrive put
+ * credentials there), and the dry-run guard.
+ */
+final class HostPlatformHttp implements PlatformHttp {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+  private final HttpClient client;
+  private final boolean dryRun;
+  private final Logger log;
+
+  HostPlatformHttp(HttpClient client, boolean dryRun, Logger log) {
+    this.client = client;
+    this.dryRun = dryRun;
+    this.log = log;
+  }
+
+  static HttpClient newSharedClient() {
+    return HttpClient.newBuilder()
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  @Override
+  public HttpResponse<String> send(HttpRequest request) throws DeliveryException {
+    String target = withoutQuery(request.uri());
+    if (dryRun) {
+      throw new PermanentDeliveryException("dry-run instance: refused to call " + target);
+    }
+    Duration timeout = request.timeout().filter(t -> t.compareTo(MAX_REQUEST_TIMEOUT) <= 0).orElse(MAX_REQUEST_TIMEOUT);
+    HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());
+      log.debug("{} {} -> {} in {} ms", request.method(), target, response.statusCode(), elapsedMillis(start));
+      return response;
+    } catch (HttpTimeoutException e) {
+      log.debug("{} {} timed out after {} ms", request.method(), target, elapsedMillis(start));
+      throw new RetryableDeliveryException("timed out calling " + target, null, e);
+    } catch (IOException e) {
+      log.debug("{} {} failed: {}", request.method(), target, e.toString());
+      throw new RetryableDeliveryException("cannot reach " + target + ": " + e.getClass().getSimpleName(), null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetryableDeliveryException("interrupted calling " + target, null, e);
+    }
+  }
+
+  private static long elapsedMillis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  static String withoutQuery(URI uri) {
+    return uri.getScheme() + "://" + uri.getAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  }
+}

@@ -1,0 +1,29 @@
+package com.backordergateway.server.plugins;
+
+import com.backordergateway.server.config.GatewayConfig;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.nio.file.Path;
+
+/** The PF4J plugin runtime, the folder watcher and the configured connector instances. */
+public final class PluginsModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    bind(ConnectorInstances.class);
+  }
+
+  @Provides
+  @Singleton
+  PluginHost pluginHost(GatewayConfig config, ConnectorInstances instances) {
+    GatewayConfig.Plugins plugins = config.plugins();
+    return new PluginHost(Path.of(plugins.dir()), plugins.requireSha256(), instances);
+  }
+
+  @Provides
+  @Singleton
+  PluginFolderWatcher watcher(PluginHost host) {
+    return new PluginFolderWatcher(host);
+  }
+}
