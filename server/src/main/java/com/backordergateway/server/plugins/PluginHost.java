@@ -277,7 +277,7 @@ public final class PluginHost implements AutoCloseable {
       try {
         extension = manager.getExtensionFactory().create(type);
       } catch (RuntimeException | LinkageError e) {
-        throw new Refusal(describe(e));
+        throw new Refusal((missingClass(e) ? "missing class: " : "") + describe(e));
       }
       if (extension instanceof Connector connector) {
         connectors.add(connector);
@@ -322,6 +322,15 @@ public final class PluginHost implements AutoCloseable {
     refused.put(jar, status);
     refusedAt.put(jar, fingerprint);
     log.warn("plugin jar {} refused: {}", jar.getFileName(), status.lastError());
+  }
+
+  private static boolean missingClass(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable e) {

@@ -2,6 +2,7 @@ package com.backordergateway.server.grpc;
 
 import static com.backordergateway.server.testing.Requests.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.backordergateway.server.testing.StatusCodes.code;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.backordergateway.api.v1.BackorderServiceGrpc;
@@ -32,12 +33,6 @@ class AuthTest {
   @AfterEach
   void stop() {
     gateway.close();
-  }
-
-  static Status.Code code(Runnable call) {
-    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call::run);
-    assertThat(e).as("call should fail").isNotNull();
-    return e.getStatus().getCode();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.backordergateway.server.grpc;
 
 import static com.backordergateway.server.testing.Requests.sale;
+import static com.backordergateway.server.testing.StatusCodes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.backordergateway.api.v1.CaseStatus;
@@ -56,7 +57,7 @@ class QueriesTest {
     assertThat(event.getCaseIdsList()).isEqualTo(response.getCaseIdsList());
     assertThat(event.getDeliveriesList()).isEqualTo(response.getPlannedDeliveriesList());
     assertThat(event.getRequest().unpack(ReportInventoryLevelRequest.class)).isEqualTo(request);
-    assertThat(AuthTest.code(() -> gateway.backorder().getEvent(GetEventRequest.newBuilder().setEventId("evt_nope").build())))
+    assertThat(code(() -> gateway.backorder().getEvent(GetEventRequest.newBuilder().setEventId("evt_nope").build())))
         .isEqualTo(Status.Code.NOT_FOUND);
   }
 
@@ -86,7 +87,7 @@ class QueriesTest {
     }
     String token = gateway.backorder().listEvents(ListEventsRequest.newBuilder().setSku("SKU-A").setPageSize(1).build()).getNextPageToken();
     assertThat(token).isNotEmpty();
-    assertThat(AuthTest.code(() -> gateway.backorder().listEvents(
+    assertThat(code(() -> gateway.backorder().listEvents(
         ListEventsRequest.newBuilder().setSku("SKU-B").setPageSize(1).setPageToken(token).build())))
         .isEqualTo(Status.Code.INVALID_ARGUMENT);
   }

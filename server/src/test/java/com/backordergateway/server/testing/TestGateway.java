@@ -29,8 +29,8 @@ public final class TestGateway implements AutoCloseable {
   public static final String ALL_SCOPES_TOKEN = "test-token-all-scopes-0001";
   public static final String READ_ONLY_TOKEN = "test-token-read-only-0002";
 
-  /** Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. */
-  public static final String CONFIG =
+  /** Storage in the test folder, the two test tokens, plugins from the test folder's plugins/. */
+  private static final String BASE =
       """
       storage:
         url: jdbc:sqlite:%s
@@ -42,6 +42,15 @@ public final class TestGateway implements AutoCloseable {
           - name: reader
             token: %s
             scopes: [read]
+      plugins:
+        dir: %s
+        watch: %s
+        require-sha256: %s
+      """;
+
+  /** Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. */
+  public static final String ROUTED =
+      """
       triggers:
         supplier-delay-threshold: 48h
         supplier-thresholds:
@@ -91,8 +100,21 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public static TestGateway start(Path dir, MutableClock clock) {
+    return start(dir, clock, new Options(ROUTED, false, false));
+  }
+
+  /** Plugin folder settings and the rest of the config (connectors, routes, triggers). */
+  public record Options(String yaml, boolean watchPlugins, boolean requireSha256) {}
+
+  public static Path pluginsDir(Path dir) {
+    return dir.resolve("plugins");
+  }
+
+  public static TestGateway start(Path dir, MutableClock clock, Options options) {
     Path db = dir.resolve("backorder.db");
-    return start(String.format(CONFIG, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN), dir, clock, db);
+    String yaml = String.format(BASE, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN, pluginsDir(dir),
+        options.watchPlugins(), options.requireSha256()) + options.yaml();
+    return start(yaml, dir, clock, db);
   }
 
   private static TestGateway start(String yaml, Path dir, MutableClock clock, Path db) {

@@ -1,0 +1,167 @@
+package com.backordergateway.server.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.backordergateway.api.v1.ConnectorState;
+import com.backordergateway.api.v1.ListEventsRequest;
+import com.backordergateway.api.v1.PluginInfo;
+import com.backordergateway.api.v1.ReloadPluginsRequest;
+import com.backordergateway.server.config.ConfigException;
+import com.backordergateway.server.testing.MutableClock;
+import com.backordergateway.server.testing.TestGateway;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad jars are refused with their reason, and the gateway keeps serving. */
+class PluginRefusalTest {
+
+  @TempDir Path dir;
+  @TempDir Path work;
+
+  static final String ECHO_INSTANCE = """
+      connectors:
+        - id: echo-1
+          type: echo
+          settings: {greeting: hi}
+      """;
+
+  TestGateway start(String yaml, boolean requireSha256) {
+    return TestGateway.start(dir, new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+        new TestGateway.Options(yaml, false, requireSha256));
+  }
+
+  PluginInfo reloadAndFind(TestGateway gateway, String jar) {
+    List<PluginInfo> plugins = gateway.admin(TestGateway.ALL_SCOPES_TOKEN)
+        .reloadPlugins(ReloadPluginsRequest.getDefaultInstance()).getPluginsList();
+    return plugins.stream().filter(p -> p.getJar().equals(jar)).findFirst().orElseThrow();
+  }
+
+  void assertStillServing(TestGateway gateway) {
+    assertThat(HealthGrpc.newBlockingStub(gateway.channel()).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+        .isEqualTo(ServingStatus.SERVING);
+    assertThat(gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()).isEmpty();
+  }
+
+  Path plugins() {
+    return TestGateway.pluginsDir(dir);
+  }
+
+  @Test
+  void eachKindOfBadJarIsRefusedWithItsReason() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0).manifest("Plugin-Id", null).writeTo(plugins().resolve("no-id.jar"));
+      TestPlugins.echo(work, "1.0.0", 0).manifest("Plugin-Requires", ">=2.0.0").writeTo(plugins().resolve("future.jar"));
+      TestPlugins.echo(work, "1.0.0", 0)
+          .source("test.missing.Helper", "package test.missing; public class Helper { public static String hi() { return \"hi\"; } }")
+          .extension("test.missing.NeedsHelper", """
+              package test.missing;
+              import com.backordergateway.connector.api.*;
+              import java.util.*;
+              @org.pf4j.Extension
+              public class NeedsHelper implements Connector {
+                private final String greeting = Helper.hi();
+                public ConnectorDescriptor descriptor() {
+                  return new ConnectorDescriptor("needs-helper", "x", List.of(), RateLimit.perSecond(1), Set.of());
+                }
+                public ConnectorSession open(ConnectorSettings s, ConnectorContext c) { return n -> DeliveryReceipt.of(greeting); }
+              }
+              """)
+          .manifest("Plugin-Id", "missing")
+          .omit("test.missing.Helper")
+          .writeTo(plugins().resolve("missing-class.jar"));
+      new PluginJarBuilder(work, "boom", "1.0.0")
+          .source("test.boom.BoomPlugin", """
+              package test.boom;
+              public class BoomPlugin extends org.pf4j.Plugin {
+                public void start() { throw new IllegalStateException("cannot reach license server"); }
+              }
+              """)
+          .manifest("Plugin-Class", "test.boom.BoomPlugin")
+          .writeTo(plugins().resolve("boom.jar"));
+      Files.write(plugins().resolve("not-a-zip.jar"), new byte[] {1, 2, 3, 4});
+
+      assertThat(reloadAndFind(gateway, "no-id.jar").getLastError()).contains("bad manifest");
+      assertThat(reloadAndFind(gateway, "future.jar").getLastError())
+          .contains("incompatible").contains(">=2.0.0").contains("1.0.0");
+      assertThat(reloadAndFind(gateway, "missing-class.jar").getLastError())
+          .contains("missing class").contains("test.missing.NeedsHelper");
+      assertThat(reloadAndFind(gateway, "boom.jar").getLastError())
+          .contains("start failed").contains("cannot reach license server");
+      assertThat(reloadAndFind(gateway, "not-a-zip.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_FAILED);
+      assertThat(gateway.get(PluginHost.class).plugins()).allMatch(p -> p.state() == ConnectorState.CONNECTOR_STATE_FAILED);
+      assertThat(gateway.get(ConnectorInstances.class).status("echo-1").getState())
+          .isEqualTo(ConnectorState.CONNECTOR_STATE_NOT_LOADED);
+      assertStillServing(gateway);
+
+      // A good jar next to them still loads.
+      TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      assertThat(reloadAndFind(gateway, "echo.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+    }
+  }
+
+  @Test
+  void aSecondPluginForTheSameTypeOrIdIsRefused() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      assertThat(reloadAndFind(gateway, "echo.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+
+      TestPlugins.echo(work, "1.1.0", 0).writeTo(plugins().resolve("echo-copy.jar"));
+      assertThat(reloadAndFind(gateway, "echo-copy.jar").getLastError()).contains("already loaded from echo.jar");
+
+      TestPlugins.echo(work, "1.0.0", 0).manifest("Plugin-Id", "echo-clone").writeTo(plugins().resolve("clone.jar"));
+      assertThat(reloadAndFind(gateway, "clone.jar").getLastError()).contains("connector type echo is already provided by plugin echo");
+    }
+  }
+
+  @Test
+  void withTheAllowlistOnlyListedJarsLoad() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, true)) {
+      Path jar = TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      assertThat(reloadAndFind(gateway, "echo.jar").getLastError()).contains("not listed in SHA256SUMS");
+
+      Files.writeString(plugins().resolve("SHA256SUMS"), "0".repeat(64) + "  echo.jar\n");
+      assertThat(reloadAndFind(gateway, "echo.jar").getLastError()).as("unchanged jar is not retried").contains("not listed");
+      jar.toFile().setLastModified(System.currentTimeMillis() + 5_000);
+      assertThat(reloadAndFind(gateway, "echo.jar").getLastError()).contains("does not match");
+
+      Files.writeString(plugins().resolve("SHA256SUMS"), Sha256Allowlist.sha256(jar) + "  echo.jar\n");
+      jar.toFile().setLastModified(System.currentTimeMillis() + 10_000);
+      assertThat(reloadAndFind(gateway, "echo.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+    }
+  }
+
+  @Test
+  void settingsAPluginRefusesAtStartUpAreConfigErrorsWithTheKeyPath() throws Exception {
+    TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> start("""
+        connectors:
+          - id: other
+            type: something-else
+          - id: echo-1
+            type: echo
+            settings: {api-key: the-secret-key-value}
+        """, false));
+    assertThat(e.problems()).containsExactly("connectors[1].settings.greeting: required");
+    assertThat(e.getMessage()).doesNotContain("the-secret-key-value");
+  }
+
+  @Test
+  void anUnknownSettingIsRefusedToo() throws Exception {
+    TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> start("""
+        connectors:
+          - id: echo-1
+            type: echo
+            settings: {greeting: hi, greting: typo}
+        """, false));
+    assertThat(e.problems()).singleElement().asString().startsWith("connectors[0].settings.greting: unknown setting");
+  }
+}
