@@ -8,32 +8,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
 import com.backordergateway.api.v1.ListConnectorsRequest;
 import com.backordergateway.api.v1.ListEventsRequest;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AuthTest {
+class AuthTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   @Test
   void noTokenIsUnauthenticated() {

@@ -18,31 +18,16 @@ import com.backordergateway.api.v1.ListEventsResponse;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.testing.Requests;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QueriesTest {
+class QueriesTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   @Test
   void getEventReturnsTheRecordedRequestAndDeliveries() throws Exception {

@@ -9,30 +9,15 @@ import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.MarkUnavailableRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IdempotencyTest {
+class IdempotencyTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   int eventCount() {
     return gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsCount();

@@ -12,28 +12,13 @@ import com.backordergateway.api.v1.GetCaseRequest;
 import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.MarkUnavailableRequest;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MarkUnavailableTest {
+class MarkUnavailableTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   MarkUnavailableRequest.Builder mark(String sku) {
     return MarkUnavailableRequest.newBuilder().setSku(sku).setReason("water damage in aisle 4").setActor("sam");

@@ -12,30 +12,15 @@ import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.PlatformSignal;
 import com.backordergateway.api.v1.RawWebhook;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PlatformBackorderTest {
+class PlatformBackorderTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   static IngestPlatformEventRequest shopify(String deliveryId, String orderId, String... skus) {
     return IngestPlatformEventRequest.newBuilder()

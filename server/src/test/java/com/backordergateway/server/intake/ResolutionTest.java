@@ -15,30 +15,15 @@ import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.Resolution;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ResolutionTest {
+class ResolutionTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   /** Stands in for the delivery engine: the platform accepted these. */
   void markSent(List<Delivery> deliveries) {

@@ -17,28 +17,13 @@ import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StockDepletedTest {
+class StockDepletedTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   @Test
   void saleToZeroOpensCaseAlertsStaffOnceAndNotifiesTheCustomer() {

@@ -16,33 +16,23 @@ import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.ShipmentStatus;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SupplierDelayTest {
+class SupplierDelayTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
   Instant eta;
 
   @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
+  void setEta() {
     eta = gateway.clock.instant().plus(Duration.ofDays(5));
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
   }
 
   IntakeResponse register(String supplier, String po, String... skus) {

@@ -19,36 +19,21 @@ import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.WatchEventsRequest;
+import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every bad field is named in a BadRequest field violation, and a bad call changes nothing. */
-class ValidationTest {
+class ValidationTest extends GatewayTest {
 
-  @TempDir Path dir;
-  TestGateway gateway;
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   static BadRequest badRequest(StatusRuntimeException e) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
