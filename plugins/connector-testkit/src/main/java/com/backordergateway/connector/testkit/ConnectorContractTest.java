@@ -74,7 +74,10 @@ public abstract class ConnectorContractTest {
   /** Settings that work against the fake, with its URL in the connector's URL setting. */
   protected abstract Map<String, String> validSettings(URI platformUrl);
 
-  /** The secret settings and the values {@link #validSettings} uses (8 characters or more). */
+  /**
+   * The secret settings and the values {@link #validSettings} uses (8 characters or more). A
+   * secret URL (a Slack or Teams webhook) may be built from {@link #platform}'s URL here too.
+   */
   protected abstract Map<String, String> secretSettings();
 
   /** A notification to deliver. */
