@@ -3,7 +3,11 @@ package com.backordergateway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.backordergateway.api.v1.ConnectorInstance;
+import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.api.v1.InventoryCause;
+import com.backordergateway.api.v1.ListConnectorsRequest;
+import com.backordergateway.api.v1.PluginInfo;
 import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -19,19 +23,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command, for real: the packaged server jar on the demo config answers
- * health SERVING, takes a call, and stops cleanly on SIGTERM with its SQLite file in place.
+ * The README's run command, for real: the assembled distribution on the demo config loads its
+ * plugins, answers health SERVING, takes a call, and stops cleanly on SIGTERM with its SQLite
+ * file in place.
  */
 class GatewayProcessTest {
 
-  static final Path SERVER_JAR = Path.of("../../server/target/backorder-server.jar").toAbsolutePath().normalize();
+  static final Path DISTRIBUTION = Path.of("../../distribution/target/backorder-gateway").toAbsolutePath().normalize();
+  static final Path SERVER_JAR = DISTRIBUTION.resolve("backorder-server.jar");
+  /** Where config/demo.yaml looks for plugins, relative to the working directory. */
+  static final Path DEMO_PLUGINS = Path.of("distribution/target/backorder-gateway/plugins");
   static final Path DEMO_CONFIG = Path.of("../../config/demo.yaml").toAbsolutePath().normalize();
 
   @TempDir Path workDir;
 
   @Test
   void theDemoGatewayServesAndStopsCleanly() throws Exception {
-    assertThat(SERVER_JAR).as("build the server first: ./mvnw verify packages it before this test").exists();
+    assertThat(SERVER_JAR).as("./mvnw verify assembles the distribution before this test").exists();
+    Path plugins = Files.createDirectories(workDir.resolve(DEMO_PLUGINS));
+    try (var jars = Files.list(DISTRIBUTION.resolve("plugins"))) {
+      for (Path jar : (Iterable<Path>) jars::iterator) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long started = System.nanoTime();
@@ -49,6 +63,12 @@ class GatewayProcessTest {
               .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING);
       System.out.printf("gateway process answered SERVING %d ms after launch%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+      var connectors = client.admin().listConnectors(ListConnectorsRequest.getDefaultInstance());
+      assertThat(connectors.getPluginsList()).extracting(PluginInfo::getPluginId).contains("webhook");
+      assertThat(connectors.getInstancesList()).filteredOn(i -> i.getId().equals("erp-webhook"))
+          .singleElement().extracting(ConnectorInstance::getState).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+      assertThat(connectors.toString()).as("secret settings are masked").doesNotContain("demo-signing-secret");
 
       client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder()
           .setSku("PAINT-RED").setOnHand(4).setCause(InventoryCause.INVENTORY_CAUSE_COUNT).build());

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 
 /**
  * The HTTP client connectors get: the host's one {@link HttpClient}, a request timeout the
- * plugin cannot exceed, a log line per call without query strings (Trello and Pipedrive put
- * credentials there), and the dry-run guard.
+ * plugin cannot exceed, a log line per call naming only scheme, host and port (webhook URLs of
+ * Slack, Teams and Zapier are secrets in their path; Trello and Pipedrive put credentials in the
+ * query), and the dry-run guard.
  */
 final class HostPlatformHttp implements PlatformHttp {
 
@@ -37,12 +38,14 @@ final class HostPlatformHttp implements PlatformHttp {
     return HttpClient.newBuilder()
         .connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/1.1: plain-http endpoints (tests, on-prem receivers) get no h2c upgrade headers.
+        .version(HttpClient.Version.HTTP_1_1)
         .build();
   }
 
   @Override
   public HttpResponse<String> send(HttpRequest request) throws DeliveryException {
-    String target = withoutQuery(request.uri());
+    String target = hostOnly(request.uri());
     if (dryRun) {
       throw new PermanentDeliveryException("dry-run instance: refused to call " + target);
     }
@@ -69,7 +72,7 @@ final class HostPlatformHttp implements PlatformHttp {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  static String withoutQuery(URI uri) {
-    return uri.getScheme() + "://" + uri.getAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  static String hostOnly(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 }

@@ -84,7 +84,11 @@ public final class ConnectorSettings {
     return Boolean.parseBoolean(value);
   }
 
-  /** An absolute http(s) URL, without a trailing slash. */
+  /**
+   * A base URL such as {@code https://api.twilio.com}: absolute http(s), trailing slash removed
+   * so paths can be appended. For endpoint URLs whose trailing slash matters (Zapier hooks),
+   * read the string with {@link #get} and parse it.
+   */
   public URI getUrl(String key) {
     String value = get(key).trim();
     try {
