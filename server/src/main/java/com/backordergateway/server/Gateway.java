@@ -7,6 +7,7 @@ import com.backordergateway.server.grpc.GrpcModule;
 import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.intake.IntakeModule;
 import com.backordergateway.server.intake.SupplierDelayMonitor;
+import com.backordergateway.server.metrics.MetricsModule;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.plugins.PluginFolderWatcher;
 import com.backordergateway.server.plugins.PluginHost;
@@ -63,6 +64,7 @@ public final class Gateway implements AutoCloseable {
             new StoreModule(),
             new RoutingModule(),
             new IntakeModule(),
+            new MetricsModule(),
             new PluginsModule(),
             new GrpcModule());
     Gateway gateway = new Gateway(injector);

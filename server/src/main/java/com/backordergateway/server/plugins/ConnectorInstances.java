@@ -41,11 +41,13 @@ public final class ConnectorInstances {
   private final Map<String, InstanceSlot> slots = new LinkedHashMap<>();
   private final HttpClient http = HostPlatformHttp.newSharedClient();
   private final Clock clock;
+  private final ConnectorHttpMetrics metrics;
   private final List<BiConsumer<String, Boolean>> servingListeners = new CopyOnWriteArrayList<>();
 
   @Inject
-  public ConnectorInstances(GatewayConfig config, Clock clock) {
+  public ConnectorInstances(GatewayConfig config, Clock clock, ConnectorHttpMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     List<GatewayConfig.Connector> connectors = config.connectors();
     for (int i = 0; i < connectors.size(); i++) {
       slots.put(connectors.get(i).id(), new InstanceSlot(i, connectors.get(i)));
@@ -152,7 +154,7 @@ public final class ConnectorInstances {
       boolean dryRun = slot.config.mode() == ConnectorMode.DRY_RUN;
       Logger logger = LoggerFactory.getLogger("connector." + slot.id());
       slot.session = connector.open(settings, new HostConnectorContext(
-          slot.id(), new HostPlatformHttp(http, dryRun, logger), clock, logger));
+          slot.id(), new HostPlatformHttp(http, slot.id(), dryRun, metrics, logger), clock, logger));
       slot.state = ConnectorState.CONNECTOR_STATE_STARTED;
       slot.lastError = "";
     } catch (InvalidSettingsException e) {

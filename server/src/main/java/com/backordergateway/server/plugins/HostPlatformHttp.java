@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 
 /**
  * The HTTP client connectors get: the host's one {@link HttpClient}, a request timeout the
- * plugin cannot exceed, a log line per call naming only scheme, host and port (webhook URLs of
+ * plugin cannot exceed, metrics per instance, a log line per call naming only scheme, host and port (webhook URLs of
  * Slack, Teams and Zapier are secrets in their path; Trello and Pipedrive put credentials in the
  * query), and the dry-run guard.
  */
@@ -25,12 +25,16 @@ final class HostPlatformHttp implements PlatformHttp {
   static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
   private final HttpClient client;
+  private final String instanceId;
   private final boolean dryRun;
+  private final ConnectorHttpMetrics metrics;
   private final Logger log;
 
-  HostPlatformHttp(HttpClient client, boolean dryRun, Logger log) {
+  HostPlatformHttp(HttpClient client, String instanceId, boolean dryRun, ConnectorHttpMetrics metrics, Logger log) {
     this.client = client;
+    this.instanceId = instanceId;
     this.dryRun = dryRun;
+    this.metrics = metrics;
     this.log = log;
   }
 
@@ -54,12 +58,15 @@ final class HostPlatformHttp implements PlatformHttp {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());
+      metrics.record(instanceId, Integer.toString(response.statusCode()), System.nanoTime() - start);
       log.debug("{} {} -> {} in {} ms", request.method(), target, response.statusCode(), elapsedMillis(start));
       return response;
     } catch (HttpTimeoutException e) {
+      metrics.record(instanceId, "timeout", System.nanoTime() - start);
       log.debug("{} {} timed out after {} ms", request.method(), target, elapsedMillis(start));
       throw new RetryableDeliveryException("timed out calling " + target, null, e);
     } catch (IOException e) {
+      metrics.record(instanceId, "connection_error", System.nanoTime() - start);
       log.debug("{} {} failed: {}", request.method(), target, e.toString());
       throw new RetryableDeliveryException("cannot reach " + target + ": " + e.getClass().getSimpleName(), null, e);
     } catch (InterruptedException e) {
