@@ -189,6 +189,15 @@ public final class ConnectorInstances {
     }
   }
 
+  /** Says why instances of {@code type} have no plugin, where none serves them now. */
+  void explainUnloaded(String type, String reason) {
+    for (InstanceSlot slot : ofType(type)) {
+      if (slot.session == null && slot.state != ConnectorState.CONNECTOR_STATE_FAILED) {
+        slot.lastError = reason;
+      }
+    }
+  }
+
   /** Instances whose settings their plugin refused: startup treats these as config errors. */
   public List<String> settingsProblems() {
     return slots.values().stream()

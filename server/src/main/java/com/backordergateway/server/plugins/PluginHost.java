@@ -123,6 +123,7 @@ public final class PluginHost implements AutoCloseable {
     List<PluginStatus> all = new ArrayList<>();
     installed.values().forEach(i -> all.add(i.status()));
     all.addAll(refused.values());
+    // Stable sort: for a jar whose new version was refused, the running one comes first.
     all.sort((a, b) -> a.jar().compareTo(b.jar()));
     statuses = List.copyOf(all);
   }
@@ -154,6 +155,13 @@ public final class PluginHost implements AutoCloseable {
     }
     String id = descriptor.getPluginId();
     String version = descriptor.getVersion();
+    try {
+      checkCompatible(descriptor);
+    } catch (Refusal r) {
+      // Refused before the running version (if any) is touched: it keeps serving.
+      refuse(jar, fingerprint, PluginStatus.failed(jarName, id, version, r.getMessage()));
+      return;
+    }
     Installed previous = installed.values().stream()
         .filter(i -> i.status().pluginId().equals(id)).findFirst().orElse(null);
     if (previous != null && !previous.jar().equals(jar)) {
@@ -174,6 +182,10 @@ public final class PluginHost implements AutoCloseable {
       log.info("plugin {} {} serving {} from {}", id, version, status.connectorTypes(), jarName);
     } catch (Refusal r) {
       refuse(jar, fingerprint, PluginStatus.failed(jarName, id, version, r.getMessage()));
+      if (previous != null) {
+        previous.status().connectorTypes().forEach(type -> instances.explainUnloaded(type,
+            "plugin " + id + " " + version + " was refused: " + r.getMessage()));
+      }
     }
   }
 
@@ -196,6 +208,11 @@ public final class PluginHost implements AutoCloseable {
     if (descriptor.getVersion() == null || descriptor.getVersion().isBlank()) {
       throw new Refusal("bad manifest: no Plugin-Version");
     }
+    return descriptor;
+  }
+
+  /** Plugin-Requires against the SPI version the host implements. */
+  private static void checkCompatible(PluginDescriptor descriptor) throws Refusal {
     String requires = descriptor.getRequires() == null ? "*" : descriptor.getRequires().trim();
     VersionManager versions = new DefaultVersionManager();
     String constraint = requires.matches("^\\d+\\.\\d+\\.\\d+$") ? ">=" + requires : requires;
@@ -206,7 +223,6 @@ public final class PluginHost implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new Refusal("bad manifest: unreadable Plugin-Requires '" + requires + "'");
     }
-    return descriptor;
   }
 
   /** Loads and starts the jar and binds its extensions; on any failure unloads it again. */

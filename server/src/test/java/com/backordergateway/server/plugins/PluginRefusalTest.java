@@ -39,9 +39,8 @@ class PluginRefusalTest {
   }
 
   PluginInfo reloadAndFind(TestGateway gateway, String jar) {
-    List<PluginInfo> plugins = gateway.admin(TestGateway.ALL_SCOPES_TOKEN)
-        .reloadPlugins(ReloadPluginsRequest.getDefaultInstance()).getPluginsList();
-    return plugins.stream().filter(p -> p.getJar().equals(jar)).findFirst().orElseThrow();
+    return reload(gateway).stream().filter(p -> p.getJar().equals(jar))
+        .reduce((first, second) -> second).orElseThrow(); // the newest attempt when a jar has two
   }
 
   void assertStillServing(TestGateway gateway) {
@@ -119,6 +118,56 @@ class PluginRefusalTest {
       TestPlugins.echo(work, "1.0.0", 0).manifest("Plugin-Id", "echo-clone").writeTo(plugins().resolve("clone.jar"));
       assertThat(reloadAndFind(gateway, "clone.jar").getLastError()).contains("connector type echo is already provided by plugin echo");
     }
+  }
+
+  @Test
+  void anIncompatibleNewVersionIsRefusedBeforeTheRunningOneIsTouched() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      assertThat(reloadAndFind(gateway, "echo.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+
+      replace(TestPlugins.echo(work, "2.0.0", 0).manifest("Plugin-Requires", ">=9.0.0"));
+
+      List<PluginInfo> plugins = reload(gateway);
+      assertThat(plugins).extracting(p -> p.getVersion() + " " + p.getState()).containsExactlyInAnyOrder(
+          "1.0.0 CONNECTOR_STATE_STARTED", "2.0.0 CONNECTOR_STATE_FAILED");
+      assertThat(gateway.get(ConnectorInstances.class).deliver("echo-1", PluginRuntimeTest.notification("d")).externalId())
+          .as("1.0.0 keeps serving").startsWith("1.0.0:");
+    }
+  }
+
+  @Test
+  void aNewVersionThatFailsToStartLeavesItsInstancesWaitingWithTheReason() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      assertThat(reloadAndFind(gateway, "echo.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+
+      replace(TestPlugins.echo(work, "2.0.0", 0)
+          .source("test.boom.BoomPlugin", """
+              package test.boom;
+              public class BoomPlugin extends org.pf4j.Plugin {
+                public void start() { throw new IllegalStateException("license expired"); }
+              }
+              """)
+          .manifest("Plugin-Class", "test.boom.BoomPlugin"));
+
+      assertThat(reloadAndFind(gateway, "echo.jar").getLastError()).contains("license expired");
+      var instance = gateway.get(ConnectorInstances.class).status("echo-1");
+      assertThat(instance.getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_NOT_LOADED);
+      assertThat(instance.getLastError()).isEqualTo("plugin echo 2.0.0 was refused: start failed: license expired");
+    }
+  }
+
+  /** The documented replace: write next to it, rename over it. */
+  void replace(PluginJarBuilder jar) throws Exception {
+    Path staged = jar.writeTo(plugins().resolve(".echo.jar.tmp"));
+    java.nio.file.Files.move(staged, plugins().resolve("echo.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    plugins().resolve("echo.jar").toFile().setLastModified(System.currentTimeMillis() + 5_000);
+  }
+
+  List<PluginInfo> reload(TestGateway gateway) {
+    return gateway.admin(TestGateway.ALL_SCOPES_TOKEN).reloadPlugins(ReloadPluginsRequest.getDefaultInstance()).getPluginsList();
   }
 
   @Test
