@@ -24,6 +24,7 @@ import com.backordergateway.api.v1.Resolution;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.Gateway;
 import com.backordergateway.server.config.ConfigLoader;
 import com.backordergateway.server.config.GatewayConfig;
@@ -33,11 +34,8 @@ import com.google.protobuf.util.Timestamps;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,26 +49,6 @@ class GatewayScenarioTest {
   static final String TOKEN = "scenario-token-0123456789";
 
   @TempDir Path dir;
-
-  /** Time moves only when the story says so. */
-  static final class StoryClock extends Clock {
-    Instant now = Instant.parse("2026-04-01T09:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @Test
   void theBackorderStory() throws Exception {
@@ -86,7 +64,7 @@ class GatewayScenarioTest {
           - {name: staff, when: {audience: staff}, send: [slack]}
         """.formatted(dir.resolve("story.db"), TOKEN));
     GatewayConfig config = new ConfigLoader(name -> null, Secrets.global()).load(configFile);
-    StoryClock clock = new StoryClock();
+    TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
 
     try (Gateway gateway = Gateway.start(config, clock, NettyServerBuilder.forPort(0));
         BackorderClient client = BackorderClient.builder()
@@ -97,7 +75,7 @@ class GatewayScenarioTest {
       IntakeResponse registered = api.registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()
           .setSupplier("Golden Artist Colors").setPoNumber("PO-2041")
           .addLines(ShipmentLine.newBuilder().setSku("ACR-TITANIUM-WHITE").setQuantity(60))
-          .setExpectedAt(at(clock.now.plus(Duration.ofDays(3))))
+          .setExpectedAt(at(clock.instant().plus(Duration.ofDays(3))))
           .build());
       assertThat(registered.getTriggered()).isFalse();
 
@@ -119,9 +97,9 @@ class GatewayScenarioTest {
       assertThat(plan(marked)).containsExactlyInAnyOrder("slack STAFF_ALERT", "email CUSTOMER_NOTICE ORD-5002");
 
       // 4. The supplier slips four days.
-      clock.now = clock.now.plus(Duration.ofDays(1));
+      clock.advance(Duration.ofDays(1));
       IntakeResponse slipped = api.reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder()
-          .setPoNumber("PO-2041").setNewExpectedAt(at(clock.now.plus(Duration.ofDays(6)))).build());
+          .setPoNumber("PO-2041").setNewExpectedAt(at(clock.instant().plus(Duration.ofDays(6)))).build());
       assertThat(slipped.getTrigger()).isEqualTo(Trigger.TRIGGER_SUPPLIER_DELAYED);
       assertThat(slipped.getCaseIdsList()).isEqualTo(soldOut.getCaseIdsList());
       assertThat(plan(slipped)).containsExactlyInAnyOrder("slack STAFF_ALERT", "email ETA_CORRECTION ORD-5001");

@@ -11,7 +11,7 @@ import com.backordergateway.api.v1.ReloadPluginsRequest;
 import com.backordergateway.api.v1.SetConnectorEnabledRequest;
 import com.backordergateway.api.v1.TestConnectorRequest;
 import com.backordergateway.api.v1.TestConnectorResponse;
-import com.backordergateway.server.testing.MutableClock;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class ConnectorAdminTest {
   @BeforeEach
   void start() {
     TestPlugins.echo(work, "1.0.0", 0).writeTo(TestGateway.pluginsDir(dir).resolve("echo.jar"));
-    gateway = TestGateway.start(dir, new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+    gateway = TestGateway.start(dir, new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
         new TestGateway.Options("""
             connectors:
               - id: echo-live

@@ -7,8 +7,8 @@ import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.PluginInfo;
 import com.backordergateway.api.v1.ReloadPluginsRequest;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.config.ConfigException;
-import com.backordergateway.server.testing.MutableClock;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -34,7 +34,7 @@ class PluginRefusalTest {
       """;
 
   TestGateway start(String yaml, boolean requireSha256) {
-    return TestGateway.start(dir, new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+    return TestGateway.start(dir, new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
         new TestGateway.Options(yaml, false, requireSha256));
   }
 

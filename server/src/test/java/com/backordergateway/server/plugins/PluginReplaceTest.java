@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.connector.api.DeliveryReceipt;
-import com.backordergateway.server.testing.MutableClock;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.testing.TestGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class PluginReplaceTest {
 
   @Test
   void replacingUnderLoadLosesNothing() throws Exception {
-    try (TestGateway gateway = TestGateway.start(dir, new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+    try (TestGateway gateway = TestGateway.start(dir, new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
         new TestGateway.Options(PluginRuntimeTest.CONNECTORS, true, false))) {
       PluginProbe.clear();
       Path plugins = TestGateway.pluginsDir(dir);

@@ -11,7 +11,7 @@ import com.backordergateway.api.v1.PluginInfo;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Recipient;
-import com.backordergateway.server.testing.MutableClock;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -52,7 +52,7 @@ class PluginRuntimeTest {
   @BeforeEach
   void start() {
     PluginProbe.clear();
-    gateway = TestGateway.start(dir, new MutableClock(Instant.parse("2026-05-01T10:00:00Z")),
+    gateway = TestGateway.start(dir, new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
         new TestGateway.Options(CONNECTORS, true, false));
     plugins = TestGateway.pluginsDir(dir);
   }

@@ -2,6 +2,7 @@ package com.backordergateway.server.testing;
 
 import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.Gateway;
 import com.backordergateway.server.config.ConfigLoader;
 import com.backordergateway.server.config.GatewayConfig;
@@ -82,12 +83,12 @@ public final class TestGateway implements AutoCloseable {
           send: [tickets]
       """;
 
-  public final MutableClock clock;
+  public final TestClock clock;
   public final Path databaseFile;
   private final Gateway gateway;
   private final ManagedChannel channel;
 
-  private TestGateway(Gateway gateway, ManagedChannel channel, MutableClock clock, Path databaseFile) {
+  private TestGateway(Gateway gateway, ManagedChannel channel, TestClock clock, Path databaseFile) {
     this.gateway = gateway;
     this.channel = channel;
     this.clock = clock;
@@ -96,10 +97,10 @@ public final class TestGateway implements AutoCloseable {
 
   /** Starts with the standard test config on {@code dir/backorder.db}. */
   public static TestGateway start(Path dir) {
-    return start(dir, new MutableClock(Instant.parse("2026-03-02T15:00:00Z")));
+    return start(dir, new TestClock(Instant.parse("2026-03-02T15:00:00Z")));
   }
 
-  public static TestGateway start(Path dir, MutableClock clock) {
+  public static TestGateway start(Path dir, TestClock clock) {
     return start(dir, clock, new Options(ROUTED, false, false));
   }
 
@@ -110,14 +111,14 @@ public final class TestGateway implements AutoCloseable {
     return dir.resolve("plugins");
   }
 
-  public static TestGateway start(Path dir, MutableClock clock, Options options) {
+  public static TestGateway start(Path dir, TestClock clock, Options options) {
     Path db = dir.resolve("backorder.db");
     String yaml = String.format(BASE, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN, pluginsDir(dir),
         options.watchPlugins(), options.requireSha256()) + options.yaml();
     return start(yaml, dir, clock, db);
   }
 
-  private static TestGateway start(String yaml, Path dir, MutableClock clock, Path db) {
+  private static TestGateway start(String yaml, Path dir, TestClock clock, Path db) {
     GatewayConfig config;
     try {
       Path file = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".yaml"), yaml);
