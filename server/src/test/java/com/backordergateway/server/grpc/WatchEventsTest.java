@@ -9,7 +9,6 @@ import com.backordergateway.api.v1.InventoryCause;
 import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
 import com.backordergateway.server.testing.GatewayTest;
-import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Context;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;

@@ -13,7 +13,6 @@ import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.MarkUnavailableRequest;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.testing.GatewayTest;
-import com.backordergateway.server.testing.TestGateway;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,6 @@ import com.backordergateway.api.v1.PlatformSignal;
 import com.backordergateway.api.v1.RawWebhook;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.testing.GatewayTest;
-import com.backordergateway.server.testing.TestGateway;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

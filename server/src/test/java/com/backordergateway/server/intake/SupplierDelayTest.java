@@ -17,7 +17,6 @@ import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.ShipmentStatus;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.testing.GatewayTest;
-import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;

@@ -20,7 +20,6 @@ import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.server.testing.GatewayTest;
-import com.backordergateway.server.testing.TestGateway;
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
