@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param audience customer or staff
  * @param recipient the customer (for staff: {@link Recipient#NONE}, the instance's own channel)
  * @param message the rendered subject and body
- * @param facts structured values for platforms that take fields rather than text: {@code sku},
- *     {@code order_id}, {@code case_id}, {@code eta} (ISO-8601), {@code status}, ...
+ * @param facts structured values for platforms that take fields rather than text. Keys the
+ *     host always sets (empty string when not known): {@code sku}, {@code product},
+ *     {@code order_id}, {@code case_id}, {@code eta} (ISO-8601 instant), {@code status}
+ *     ({@code backordered}, {@code delayed}, {@code restocked} or {@code cancelled}),
+ *     {@code reason}, {@code supplier}, {@code po_number}, {@code store_name}
  * @param previousReference what an earlier delivery of the same case returned as its
  *     {@link DeliveryReceipt#reference()}, for connectors that update in place; empty if none
  */
