@@ -12,6 +12,8 @@ import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.plugins.PluginFolderWatcher;
 import com.backordergateway.server.plugins.PluginHost;
 import com.backordergateway.server.plugins.PluginsModule;
+import com.backordergateway.rendering.TemplateException;
+import com.backordergateway.server.routing.NotificationTemplates;
 import com.backordergateway.server.routing.RoutingModule;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.GroupCommitWriter;
@@ -19,6 +21,7 @@ import com.backordergateway.server.store.StoreModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.ProvisionException;
 import com.google.inject.name.Names;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -67,6 +70,7 @@ public final class Gateway implements AutoCloseable {
             new MetricsModule(),
             new PluginsModule(),
             new GrpcModule());
+    checkTemplates(injector);
     Gateway gateway = new Gateway(injector);
     try {
       gateway.startPlugins(config);
@@ -80,6 +84,18 @@ public final class Gateway implements AutoCloseable {
     }
     injector.getInstance(SupplierDelayMonitor.class).start();
     return gateway;
+  }
+
+  /** Template overrides are part of the configuration: a broken one stops start-up. */
+  private static void checkTemplates(Injector injector) {
+    try {
+      injector.getInstance(NotificationTemplates.class);
+    } catch (ProvisionException e) {
+      if (e.getCause() instanceof TemplateException broken) {
+        throw new ConfigException(broken.problems());
+      }
+      throw e;
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ final class PortOverrides {
     int http = pick(httpFlag, env.apply("GATEWAY_HTTP_PORT"), c.server().httpPort(), "GATEWAY_HTTP_PORT");
     GatewayConfig.Server s = c.server();
     GatewayConfig.Server server = new GatewayConfig.Server(s.bindAddress(), grpc, http, s.tls(), s.maxRequestBytes());
-    return new GatewayConfig(server, c.storage(), c.auth(), c.plugins(), c.triggers(), c.connectors(), c.routes(), c.templatesDir());
+    return c.withServer(server);
   }
 
   private static int pick(Integer flag, String env, int configured, String envName) {

@@ -18,7 +18,9 @@ public record GatewayConfig(
     Triggers triggers,
     List<Connector> connectors,
     List<Route> routes,
-    String templatesDir) {
+    String templatesDir,
+    Store store,
+    Delivery delivery) {
 
   public GatewayConfig {
     server = server == null ? new Server(null, null, null, null, null) : server;
@@ -29,6 +31,36 @@ public record GatewayConfig(
     connectors = connectors == null ? List.of() : List.copyOf(connectors);
     routes = routes == null ? List.of() : List.copyOf(routes);
     templatesDir = templatesDir == null ? "templates" : templatesDir;
+    store = store == null ? new Store(null) : store;
+    delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+  }
+
+  /** The same config with another server section (port overrides). */
+  public GatewayConfig withServer(Server newServer) {
+    return new GatewayConfig(newServer, storage, auth, plugins, triggers, connectors, routes, templatesDir, store, delivery);
+  }
+
+  /** The retailer, as notifications name it. */
+  public record Store(String name) {
+    public Store {
+      name = name == null ? "our store" : name;
+    }
+  }
+
+  /** How the delivery engine claims, paces and retries. */
+  public record Delivery(
+      Integer workers, Integer batchSize, Duration lease, Integer maxAttempts, Duration maxAge,
+      Duration backoffBase, Duration backoffCap, Duration unavailableRecheck) {
+    public Delivery {
+      workers = workers == null ? 16 : workers;
+      batchSize = batchSize == null ? 256 : batchSize;
+      lease = lease == null ? Duration.ofSeconds(60) : lease;
+      maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+      maxAge = maxAge == null ? Duration.ofHours(24) : maxAge;
+      backoffBase = backoffBase == null ? Duration.ofSeconds(2) : backoffBase;
+      backoffCap = backoffCap == null ? Duration.ofMinutes(30) : backoffCap;
+      unavailableRecheck = unavailableRecheck == null ? Duration.ofSeconds(5) : unavailableRecheck;
+    }
   }
 
   /** Network listeners. Port 0 picks a free port (tests). */

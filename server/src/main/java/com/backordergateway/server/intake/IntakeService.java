@@ -11,6 +11,7 @@ import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.routing.NotificationRenderer;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.DeliveryRows;
 import com.backordergateway.server.store.EventRows;
@@ -49,6 +50,7 @@ public final class IntakeService {
 
   private final GroupCommitWriter writer;
   private final RoutePlanner routes;
+  private final NotificationRenderer renderer;
   private final Clock clock;
   private final Ids ids;
   private final Cache<String, IdempotencyRows.Stored> recentKeys =
@@ -63,9 +65,11 @@ public final class IntakeService {
   private final ResolutionRule resolution = new ResolutionRule();
 
   @Inject
-  public IntakeService(GroupCommitWriter writer, RoutePlanner routes, Clock clock, Ids ids, GatewayConfig config) {
+  public IntakeService(GroupCommitWriter writer, RoutePlanner routes, NotificationRenderer renderer, Clock clock, Ids ids,
+      GatewayConfig config) {
     this.writer = writer;
     this.routes = routes;
+    this.renderer = renderer;
     this.clock = clock;
     this.ids = ids;
     SupplierDelays delays = new SupplierDelays(config.triggers());
@@ -136,7 +140,7 @@ public final class IntakeService {
       }
     }
     Instant now = clock.instant();
-    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes);
+    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes, renderer);
     rule.apply(tx, request);
     Event event =
         Event.newBuilder()

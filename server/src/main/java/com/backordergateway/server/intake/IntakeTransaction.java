@@ -11,6 +11,8 @@ import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.api.v1.Recipient;
 import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.routing.NoticeAbout;
+import com.backordergateway.server.routing.NotificationRenderer;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.DeliveryRows;
@@ -36,6 +38,7 @@ final class IntakeTransaction {
   final String eventId;
   private final Ids ids;
   private final RoutePlanner routes;
+  private final NotificationRenderer renderer;
 
   private Trigger trigger = Trigger.TRIGGER_UNSPECIFIED;
   private String reason = "";
@@ -45,12 +48,13 @@ final class IntakeTransaction {
   private final List<Delivery> deliveries = new ArrayList<>();
   private Shipment shipment;
 
-  IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes) {
+  IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes, NotificationRenderer renderer) {
     this.h = h;
     this.now = now;
     this.eventId = eventId;
     this.ids = ids;
     this.routes = routes;
+    this.renderer = renderer;
   }
 
   // ---- outcome ----
@@ -138,7 +142,7 @@ final class IntakeTransaction {
     BackorderCase opened = c.build();
     CaseRows.insert(h, opened);
     caseChanged(opened.getId(), CaseChange.CASE_CHANGE_OPENED);
-    planStaff(opened.getId(), sku, openedBy, Purpose.PURPOSE_STAFF_ALERT);
+    planStaff(NoticeAbout.of(opened), List.of(sku), openedBy, Purpose.PURPOSE_STAFF_ALERT);
     return opened;
   }
 
@@ -152,24 +156,26 @@ final class IntakeTransaction {
     }
     CaseRows.touch(h, c.getId(), now);
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
-    planCustomer(c.getId(), c.getSku(), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
+    planCustomer(NoticeAbout.of(c), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
     return true;
   }
 
   /**
    * Moves the case to a new ETA ({@code null}: later than planned, date unknown) and plans a
-   * correction for every order on it.
+   * correction for every order on it; {@code supplier} and {@code poNumber} name the shipment
+   * behind a supplier delay (else empty).
    */
-  int correctEta(BackorderCase c, Instant eta, Trigger trigger) {
+  int correctEta(BackorderCase c, Instant eta, Trigger trigger, String supplier, String poNumber) {
     if (eta != null) {
       CaseRows.setEta(h, c.getId(), eta, now);
     } else {
       CaseRows.touch(h, c.getId(), now);
     }
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
+    NoticeAbout about = NoticeAbout.of(c).delayedBy(supplier, poNumber, eta);
     List<CustomerOrder> orders = CaseRows.orders(h, c.getId());
     for (CustomerOrder order : orders) {
-      planCustomer(c.getId(), c.getSku(), trigger, Purpose.PURPOSE_ETA_CORRECTION, order);
+      planCustomer(about, trigger, Purpose.PURPOSE_ETA_CORRECTION, order);
     }
     return orders.size();
   }
@@ -188,52 +194,47 @@ final class IntakeTransaction {
         status == CaseStatus.CASE_STATUS_RESTOCKED
             ? CaseChange.CASE_CHANGE_RESTOCKED
             : CaseChange.CASE_CHANGE_CANCELLED);
+    NoticeAbout about = NoticeAbout.of(c).resolved(
+        status == CaseStatus.CASE_STATUS_RESTOCKED ? "restocked" : "cancelled", message);
     Set<String> told = new HashSet<>();
     for (Delivery sent : DeliveryRows.forCase(h, c.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED)) {
       String who = sent.getConnector() + "|" + sent.getAudience() + "|" + sent.getRecipient().getOrderId();
       if (sent.getPurpose() != Purpose.PURPOSE_RESOLUTION && told.add(who)) {
-        deliveries.add(
-            delivery(c.getId(), sent.getRoute(), sent.getConnector(), sent.getAudience(),
-                    sent.getTrigger(), Purpose.PURPOSE_RESOLUTION)
-                .setRecipient(sent.getRecipient())
-                .build());
+        deliveries.add(delivery(about, sent.getRoute(), sent.getConnector(), sent.getAudience(),
+            sent.getTrigger(), Purpose.PURPOSE_RESOLUTION, sent.getRecipient()));
       }
     }
   }
 
   // ---- planning ----
 
-  void planStaff(String caseId, String sku, Trigger trigger, Purpose purpose) {
-    planStaff(caseId, List.of(sku), trigger, purpose);
-  }
-
   /** One staff message per connector, however many of the SKUs its routes match. */
-  void planStaff(String caseId, List<String> skus, Trigger trigger, Purpose purpose) {
+  void planStaff(NoticeAbout about, List<String> skus, Trigger trigger, Purpose purpose) {
     Set<String> connectors = new HashSet<>();
     for (String sku : skus) {
       for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_STAFF, sku)) {
         if (connectors.add(target.connector())) {
-          deliveries.add(
-              delivery(caseId, target.route(), target.connector(), Audience.AUDIENCE_STAFF, trigger, purpose)
-                  .build());
+          deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_STAFF, trigger, purpose,
+              Recipient.getDefaultInstance()));
         }
       }
     }
   }
 
-  private void planCustomer(String caseId, String sku, Trigger trigger, Purpose purpose, CustomerOrder order) {
+  private void planCustomer(NoticeAbout about, Trigger trigger, Purpose purpose, CustomerOrder order) {
     Recipient recipient =
         Recipient.newBuilder().setOrderId(order.getOrderId()).setCustomer(order.getCustomer()).build();
-    for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_CUSTOMER, sku)) {
-      deliveries.add(
-          delivery(caseId, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose)
-              .setRecipient(recipient)
-              .build());
+    for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_CUSTOMER, about.sku())) {
+      deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose,
+          recipient));
     }
   }
 
-  private Delivery.Builder delivery(
-      String caseId, String route, String connector, Audience audience, Trigger trigger, Purpose purpose) {
+  /** A pending delivery with its content rendered now, for the connector's type and the recipient. */
+  private Delivery delivery(NoticeAbout about, String route, String connector, Audience audience, Trigger trigger,
+      Purpose purpose, Recipient recipient) {
+    NotificationRenderer.Rendered content = renderer.render(connector, trigger, purpose, about,
+        recipient.getOrderId(), recipient.getCustomer());
     Delivery.Builder d =
         Delivery.newBuilder()
             .setId(ids.next("dlv"))
@@ -243,14 +244,20 @@ final class IntakeTransaction {
             .setPurpose(purpose)
             .setTrigger(trigger)
             .setStatus(DeliveryStatus.DELIVERY_STATUS_PENDING)
+            .setSubject(content.subject())
+            .setBody(content.body())
+            .putAllFacts(content.facts())
             .setCreatedAt(Timestamps.fromMillis(now.toEpochMilli()))
             .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()));
-    if (caseId != null) {
-      d.setCaseId(caseId);
+    if (!about.caseId().isEmpty()) {
+      d.setCaseId(about.caseId());
     }
-    if (route != null) {
+    if (route != null && !route.isEmpty()) {
       d.setRoute(route);
     }
-    return d;
+    if (!recipient.equals(Recipient.getDefaultInstance())) {
+      d.setRecipient(recipient);
+    }
+    return d.build();
   }
 }

@@ -55,7 +55,7 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
     boolean etaMoved = open.isPresent() && r.hasEta() && !r.getEta().equals(c.getEta());
     if (etaMoved) {
       // Before adding orders: the new ones get the new ETA in their first notice.
-      tx.correctEta(c, Instant.ofEpochMilli(Timestamps.toMillis(r.getEta())), Trigger.TRIGGER_MARKED_UNAVAILABLE);
+      tx.correctEta(c, Instant.ofEpochMilli(Timestamps.toMillis(r.getEta())), Trigger.TRIGGER_MARKED_UNAVAILABLE, "", "");
     }
     int notified = 0;
     for (CustomerOrder order : r.getAffectedOrdersList()) {

@@ -6,6 +6,7 @@ import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.routing.NoticeAbout;
 import com.backordergateway.server.store.ShipmentRows;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
@@ -65,12 +66,12 @@ final class SupplierDelays {
     }
     List<String> skus = s.getLinesList().stream().map(ShipmentLine::getSku).toList();
     skus.forEach(tx::touchedSku);
-    tx.planStaff(null, skus, Trigger.TRIGGER_SUPPLIER_DELAYED, Purpose.PURPOSE_STAFF_ALERT);
+    tx.planStaff(NoticeAbout.of(s, newEta, why), skus, Trigger.TRIGGER_SUPPLIER_DELAYED, Purpose.PURPOSE_STAFF_ALERT);
     int corrected = 0;
     for (String sku : skus) {
       Optional<BackorderCase> open = tx.openCase(sku);
       if (open.isPresent()) {
-        corrected += tx.correctEta(open.get(), newEta, Trigger.TRIGGER_SUPPLIER_DELAYED);
+        corrected += tx.correctEta(open.get(), newEta, Trigger.TRIGGER_SUPPLIER_DELAYED, s.getSupplier(), s.getPoNumber());
       }
     }
     tx.fired(Trigger.TRIGGER_SUPPLIER_DELAYED,

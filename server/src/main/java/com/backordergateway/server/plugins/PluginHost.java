@@ -5,6 +5,9 @@ import com.backordergateway.connector.api.Connector;
 import com.backordergateway.connector.api.ConnectorApi;
 import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.WebhookSource;
+import com.backordergateway.rendering.TemplateException;
+import com.backordergateway.rendering.TemplateSource;
+import com.backordergateway.server.routing.NotificationTemplates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,6 +58,7 @@ public final class PluginHost implements AutoCloseable {
 
   private final Path dir;
   private final ConnectorInstances instances;
+  private final NotificationTemplates templates;
   private final Sha256Allowlist allowlist;
   private final GatewayPluginManager manager;
   private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
@@ -70,9 +74,10 @@ public final class PluginHost implements AutoCloseable {
   private final Map<String, WebhookSource> webhookSources = new ConcurrentHashMap<>();
   private volatile List<PluginStatus> statuses = List.of();
 
-  PluginHost(Path dir, boolean requireSha256, ConnectorInstances instances) {
+  PluginHost(Path dir, boolean requireSha256, ConnectorInstances instances, NotificationTemplates templates) {
     this.dir = dir.toAbsolutePath().normalize();
     this.instances = instances;
+    this.templates = templates;
     this.allowlist = requireSha256 ? new Sha256Allowlist(this.dir) : null;
     try {
       Files.createDirectories(this.dir);
@@ -258,6 +263,15 @@ public final class PluginHost implements AutoCloseable {
         }
         types.add(descriptor.type());
       }
+      TemplateSource shipped = TemplateSource.jar(jar);
+      for (String type : types) {
+        try {
+          templates.pluginLoaded(type, shipped);
+        } catch (TemplateException e) {
+          types.forEach(templates::pluginUnloaded);
+          throw new Refusal(e.getMessage());
+        }
+      }
       connectors.forEach(c -> instances.bind(loadedId, c));
       List<String> sourceNames = new ArrayList<>();
       for (WebhookSource source : sources) {
@@ -316,6 +330,7 @@ public final class PluginHost implements AutoCloseable {
   private void unloadPlugin(Installed plugin, String reason) {
     String id = plugin.status().pluginId();
     instances.unbind(id, reason);
+    plugin.status().connectorTypes().forEach(templates::pluginUnloaded);
     plugin.status().webhookSources().forEach(webhookSources::remove);
     installed.remove(plugin.jar());
     unloadQuietly(id);

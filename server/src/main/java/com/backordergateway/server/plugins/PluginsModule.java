@@ -1,6 +1,7 @@
 package com.backordergateway.server.plugins;
 
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.routing.NotificationTemplates;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -16,9 +17,9 @@ public final class PluginsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PluginHost pluginHost(GatewayConfig config, ConnectorInstances instances) {
+  PluginHost pluginHost(GatewayConfig config, ConnectorInstances instances, NotificationTemplates templates) {
     GatewayConfig.Plugins plugins = config.plugins();
-    return new PluginHost(Path.of(plugins.dir()), plugins.requireSha256(), instances);
+    return new PluginHost(Path.of(plugins.dir()), plugins.requireSha256(), instances, templates);
   }
 
   @Provides

@@ -22,9 +22,9 @@ public final class DeliveryRows {
     long created = Timestamps.toMillis(d.getCreatedAt());
     h.createUpdate(
             "INSERT INTO deliveries (id, event_id, case_id, connector, route, audience, order_id,"
-                + " customer, purpose, trig, status, next_attempt_at, created_at, updated_at)"
+                + " customer, purpose, trig, status, subject, content, facts, next_attempt_at, created_at, updated_at)"
                 + " VALUES (:id, :eventId, :caseId, :connector, :route, :audience, :orderId,"
-                + " :customer, :purpose, :trig, :status, :created, :created, :created)")
+                + " :customer, :purpose, :trig, :status, :subject, :body, :facts, :due, :created, :created)")
         .bind("id", d.getId())
         .bind("eventId", d.getEventId())
         .bind("caseId", d.getCaseId().isEmpty() ? null : d.getCaseId())
@@ -36,6 +36,10 @@ public final class DeliveryRows {
         .bind("purpose", d.getPurpose().name())
         .bind("trig", d.getTrigger().name())
         .bind("status", d.getStatus().name())
+        .bind("subject", d.getSubject())
+        .bind("body", d.getBody())
+        .bind("facts", Facts.toJson(d.getFactsMap()))
+        .bind("due", created)
         .bind("created", created)
         .execute();
   }
@@ -161,6 +165,9 @@ public final class DeliveryRows {
       d.setRecipient(recipient);
     }
     setIfPresent(rs.getString("case_id"), d::setCaseId);
+    setIfPresent(rs.getString("subject"), d::setSubject);
+    setIfPresent(rs.getString("content"), d::setBody);
+    d.putAllFacts(Facts.fromJson(rs.getString("facts")));
     setIfPresent(rs.getString("route"), d::setRoute);
     setIfPresent(rs.getString("external_id"), d::setExternalId);
     setIfPresent(rs.getString("last_error"), d::setLastError);

@@ -34,6 +34,7 @@ final class PluginJarBuilder {
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final Set<String> extensions = new LinkedHashSet<>();
   private final Set<String> omitted = new LinkedHashSet<>();
+  private final Map<String, String> resources = new LinkedHashMap<>();
 
   PluginJarBuilder(Path workDir, String pluginId, String version) {
     this.workDir = workDir;
@@ -64,6 +65,12 @@ final class PluginJarBuilder {
     return source(className, code);
   }
 
+  /** Adds a text resource, e.g. {@code templates/staff-alert.mustache}. */
+  PluginJarBuilder resource(String path, String text) {
+    resources.put(path, text);
+    return this;
+  }
+
   /** Compiles the class but leaves it out of the jar. */
   PluginJarBuilder omit(String className) {
     omitted.add(className);
@@ -89,6 +96,11 @@ final class PluginJarBuilder {
             Files.copy(file, jar);
             jar.closeEntry();
           }
+        }
+        for (Map.Entry<String, String> resource : resources.entrySet()) {
+          jar.putNextEntry(new JarEntry(resource.getKey()));
+          jar.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
+          jar.closeEntry();
         }
         if (!extensions.isEmpty()) {
           jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));

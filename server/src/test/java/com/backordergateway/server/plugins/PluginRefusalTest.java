@@ -171,6 +171,20 @@ class PluginRefusalTest {
   }
 
   @Test
+  void aPluginShippingABrokenTemplateIsRefusedWithFileAndLine() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0)
+          .resource("templates/stock-depleted/staff-alert.mustache", "{{sku}}\n{{#has_eta}}{{etaa}}{{/has_eta}}")
+          .writeTo(plugins().resolve("echo.jar"));
+
+      assertThat(reloadAndFind(gateway, "echo.jar").getLastError())
+          .contains("echo.jar!/templates/stock-depleted/staff-alert.mustache:2: unknown variable {{etaa}}");
+      assertThat(gateway.get(ConnectorInstances.class).status("echo-1").getState())
+          .isEqualTo(ConnectorState.CONNECTOR_STATE_NOT_LOADED);
+    }
+  }
+
+  @Test
   void withTheAllowlistOnlyListedJarsLoad() throws Exception {
     try (TestGateway gateway = start(ECHO_INSTANCE, true)) {
       Path jar = TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));

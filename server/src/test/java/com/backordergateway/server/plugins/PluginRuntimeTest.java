@@ -167,6 +167,27 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void aPluginsOwnTemplatesAreUsedWhileItIsLoaded() throws Exception {
+    java.nio.file.Files.createDirectories(work.resolve("routed"));
+    var routed = TestGateway.start(work.resolve("routed"), new TestClock(Instant.parse("2026-05-01T10:00:00Z")),
+        new TestGateway.Options(CONNECTORS + "routes: [{name: staff, when: {audience: staff}, send: [echo-1]}]\n", false, false));
+    try (routed) {
+      Path routedPlugins = TestGateway.pluginsDir(work.resolve("routed"));
+      TestPlugins.echo(work, "1.0.0", 0)
+          .resource("templates/staff-alert.mustache", "ECHO says {{sku}} is out")
+          .writeTo(routedPlugins.resolve("echo.jar"));
+      String before = routed.backorder().reportInventoryLevel(com.backordergateway.server.testing.Requests.sale("INK-1", 0, "A-1"))
+          .getPlannedDeliveries(0).getBody();
+      routed.get(PluginHost.class).scan();
+      String after = routed.backorder().reportInventoryLevel(com.backordergateway.server.testing.Requests.sale("INK-2", 0, "A-2"))
+          .getPlannedDeliveries(0).getBody();
+
+      assertThat(before).as("built-in wording while the plugin is away").startsWith("INK-1 (INK-1) is backordered");
+      assertThat(after).isEqualTo("ECHO says INK-2 is out");
+    }
+  }
+
+  @Test
   void disablingAnInstanceHoldsItsDeliveries() throws Exception {
     drop(TestPlugins.echo(work, "1.0.0", 0), "echo.jar");
     await().atMost(Duration.ofSeconds(30)).until(() -> instance("echo-1").getState() == ConnectorState.CONNECTOR_STATE_STARTED);
