@@ -1,0 +1,79 @@
+package com.backordergateway.plugins.klaviyo;
+
+import com.backordergateway.connector.api.Capability;
+import com.backordergateway.connector.api.Connector;
+import com.backordergateway.connector.api.ConnectorContext;
+import com.backordergateway.connector.api.ConnectorDescriptor;
+import com.backordergateway.connector.api.ConnectorSession;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.RateLimit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Properties;
+import org.pf4j.Extension;
+
+/**
+ * The Klaviyo connector (type {@code klaviyo}): records customer backorder notices as Klaviyo
+ * events ("Backorder Created", "Backorder ETA Changed", "Backorder Resolved") on the customer's
+ * profile, with the facts and the rendered text as event properties, so the retailer's Klaviyo
+ * flows send the email or SMS. The delivery id is the event's {@code unique_id}, Klaviyo's
+ * deduplication key.
+ */
+@Extension
+public final class KlaviyoConnector implements Connector {
+
+  /** This plugin's version, written into the jar at build time. */
+  static final String VERSION = readVersion();
+
+  static final String USER_AGENT = "BackorderGateway-Klaviyo/" + VERSION;
+
+  /**
+   * Create Event is an XL endpoint: burst 350/s, steady 3500/min, per account and shared by
+   * every private-key integration of that account (developers.klaviyo.com, reference
+   * "Create Event" and guide "Rate limits, status codes, and errors"). Sustained 3500/60 per
+   * second with the burst allowance on top.
+   */
+  static final RateLimit RATE_LIMIT = new RateLimit(3500.0 / 60.0, 350);
+
+  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+      "klaviyo",
+      "Klaviyo events",
+      KlaviyoSettings.SPECS,
+      RATE_LIMIT,
+      EnumSet.of(Capability.IDEMPOTENCY_KEY, Capability.CUSTOMER_AUDIENCE));
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
+    Objects.requireNonNull(settings, "settings is null");
+    Objects.requireNonNull(context, "context is null");
+    KlaviyoSettings klaviyo = KlaviyoSettings.from(settings);
+    context.logger().info("recording Klaviyo events at {} (revision {})", klaviyo.host(), klaviyo.revision());
+    return new KlaviyoSession(klaviyo, context, USER_AGENT);
+  }
+
+  @Override
+  public String toString() {
+    return "KlaviyoConnector[" + VERSION + "]";
+  }
+
+  private static String readVersion() {
+    try (InputStream in = KlaviyoConnector.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from the klaviyo plugin");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the klaviyo plugin's version", e);
+    }
+  }
+}
