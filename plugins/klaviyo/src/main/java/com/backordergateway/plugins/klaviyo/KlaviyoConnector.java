@@ -31,12 +31,13 @@ public final class KlaviyoConnector implements Connector {
   static final String USER_AGENT = "BackorderGateway-Klaviyo/" + VERSION;
 
   /**
-   * Create Event is an XL endpoint: burst 350/s, steady 3500/min, per account and shared by
-   * every private-key integration of that account (developers.klaviyo.com, reference
-   * "Create Event" and guide "Rate limits, status codes, and errors"). Sustained 3500/60 per
-   * second with the burst allowance on top.
+   * Create Event is an XL endpoint: burst 350/s, steady 3500/min, in fixed windows, per account
+   * and shared by every private-key integration of that account (developers.klaviyo.com,
+   * reference "Create Event" and guide "Rate limits, status codes, and errors"). A token bucket
+   * lets through at most {@code burst + rate × window} in a window, so 53/s with a burst of 297
+   * keeps both windows: 297 + 53 = 350 per second, 297 + 53 × 60 = 3477 per minute.
    */
-  static final RateLimit RATE_LIMIT = new RateLimit(3500.0 / 60.0, 350);
+  static final RateLimit RATE_LIMIT = new RateLimit(53, 297);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
       "klaviyo",

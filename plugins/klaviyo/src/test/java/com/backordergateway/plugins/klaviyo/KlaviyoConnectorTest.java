@@ -221,7 +221,10 @@ class KlaviyoConnectorTest extends ConnectorContractTest {
   void describesTheKlaviyoType() {
     ConnectorDescriptor descriptor = connector().descriptor();
     assertThat(descriptor.type()).isEqualTo("klaviyo");
-    assertThat(descriptor.defaultRateLimit()).isEqualTo(new RateLimit(3500.0 / 60.0, 350));
+    assertThat(descriptor.defaultRateLimit()).isEqualTo(new RateLimit(53, 297));
+    RateLimit limit = descriptor.defaultRateLimit();
+    assertThat(limit.burst() + limit.permitsPerSecond()).as("most in one second").isLessThanOrEqualTo(350);
+    assertThat(limit.burst() + limit.permitsPerSecond() * 60).as("most in one minute").isLessThanOrEqualTo(3500);
     assertThat(descriptor.capabilities())
         .containsExactlyInAnyOrder(Capability.IDEMPOTENCY_KEY, Capability.CUSTOMER_AUDIENCE);
     assertThat(descriptor.settings()).extracting(SettingSpec::key).containsExactly(
