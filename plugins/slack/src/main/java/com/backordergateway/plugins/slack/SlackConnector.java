@@ -1,0 +1,75 @@
+package com.backordergateway.plugins.slack;
+
+import com.backordergateway.connector.api.Capability;
+import com.backordergateway.connector.api.Connector;
+import com.backordergateway.connector.api.ConnectorContext;
+import com.backordergateway.connector.api.ConnectorDescriptor;
+import com.backordergateway.connector.api.ConnectorSession;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.RateLimit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Properties;
+import org.pf4j.Extension;
+
+/**
+ * The Slack connector (type {@code slack}): staff alerts as Block Kit messages, either through an
+ * incoming webhook (the URL is the credential, bound to one channel) or as a bot with a token,
+ * which posts with {@code chat.postMessage} and puts follow-ups for a case in the thread of its
+ * first message. Exactly one of the two modes is configured per instance.
+ */
+@Extension
+public final class SlackConnector implements Connector {
+
+  /** This plugin's version, written into the jar at build time. */
+  static final String VERSION = readVersion();
+
+  static final String USER_AGENT = "BackorderGateway-Slack/" + VERSION;
+
+  /**
+   * Slack allows "1 message per second per channel, short bursts allowed" for chat.postMessage
+   * and incoming webhooks alike (docs.slack.dev/apis/web-api/rate-limits, "Posting messages").
+   * An instance posts to one channel, so one per second is its whole budget.
+   */
+  static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(1);
+
+  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+      "slack",
+      "Slack",
+      SlackSettings.SPECS,
+      DEFAULT_RATE_LIMIT,
+      EnumSet.of(Capability.STAFF_AUDIENCE, Capability.UPDATE_IN_PLACE));
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
+    Objects.requireNonNull(settings, "settings is null");
+    Objects.requireNonNull(context, "context is null");
+    SlackSettings slack = SlackSettings.from(settings);
+    context.logger().info("posting staff alerts to Slack: {}", slack.destination());
+    return switch (slack.mode()) {
+      case INCOMING_WEBHOOK -> new SlackWebhookSession(slack, context, USER_AGENT);
+      case BOT_TOKEN -> new SlackBotSession(slack, context, USER_AGENT);
+    };
+  }
+
+  private static String readVersion() {
+    try (InputStream in = SlackConnector.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from the slack plugin");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the slack plugin's version", e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package com.backordergateway.plugins.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.backordergateway.connector.api.Connector;
+import com.backordergateway.connector.api.ConnectorSession;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.DeliveryReceipt;
+import com.backordergateway.connector.testkit.BuiltPluginJar;
+import com.backordergateway.connector.testkit.FakePlatform;
+import com.backordergateway.connector.testkit.FakeResponse;
+import com.backordergateway.connector.testkit.HostedPlugin;
+import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.connector.testkit.TestConnectorContext;
+import com.backordergateway.rendering.TemplateSource;
+import com.backordergateway.rendering.Templates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.PluginState;
+
+/**
+ * The packaged plugin jar (run by failsafe after {@code package}): a well-formed PF4J plugin that
+ * loads, posts to Slack and carries its templates.
+ */
+class SlackPluginJarIT {
+
+  private static final String TOKEN = "xoxb-it-0123456789-abcdef";
+
+  private final BuiltPluginJar jar = BuiltPluginJar.fromBuild();
+
+  @Test
+  void jarIsAWellFormedPluginThatBundlesNoHostClasses() {
+    jar.assertWellFormedPlugin("slack", "com.backordergateway.plugins.slack.SlackConnector");
+    assertThat(jar.pluginManifest())
+        .containsEntry("Plugin-Provider", "Backorder Gateway")
+        .containsEntry("Plugin-Version", SlackConnector.VERSION);
+  }
+
+  @Test
+  void jarCarriesTheTemplatesAndTheyCompile() {
+    TemplateSource shipped = TemplateSource.jar(jar.path());
+    assertThat(shipped.paths()).contains("stock-depleted/staff-alert.mustache", "resolution.mustache")
+        .hasSize(6);
+    Templates.of(List.of(shipped));
+  }
+
+  @Test
+  void pf4jLoadsTheJarAndItsConnectorPostsAsTheBot(@TempDir Path pluginsDir) throws Exception {
+    try (HostedPlugin plugin = jar.start(pluginsDir); FakePlatform slack = FakePlatform.start()) {
+      assertThat(plugin.state()).isEqualTo(PluginState.STARTED);
+      List<Connector> connectors = plugin.extensions(Connector.class);
+      assertThat(connectors).hasSize(1);
+      Connector connector = connectors.get(0);
+      assertThat(connector.getClass().getClassLoader()).as("loaded from the jar").isSameAs(plugin.classLoader());
+      assertThat(connector.descriptor().type()).isEqualTo("slack");
+
+      slack.enqueue(FakeResponse.json(200, "{\"ok\":true,\"channel\":\"C0BACKORD\",\"ts\":\"1772443800.000100\"}"));
+      ConnectorSettings settings = ConnectorSettings.of(
+          Map.of("bot-token", TOKEN, "channel", "C0BACKORD", "base-url", slack.url().toString()),
+          connector.descriptor().settings());
+      try (ConnectorSession session = connector.open(settings, TestConnectorContext.create())) {
+        DeliveryReceipt receipt = session.deliver(SlackSamples.staffAlert());
+        assertThat(receipt.externalId()).isEqualTo("C0BACKORD:1772443800.000100");
+      }
+      RecordedRequest request = slack.onlyRequest();
+      assertThat(request.path()).isEqualTo("/api/chat.postMessage");
+      assertThat(request.header("Authorization")).contains("Bearer " + TOKEN);
+    }
+  }
+
+  @Test
+  void hostWithAnIncompatibleSpiRefusesThePlugin(@TempDir Path pluginsDir) {
+    try (HostedPlugin plugin = jar.start(pluginsDir, "2.0.0")) {
+      assertThat(plugin.state()).isNotEqualTo(PluginState.STARTED);
+      assertThat(plugin.extensions(Connector.class)).isEmpty();
+    }
+  }
+}
