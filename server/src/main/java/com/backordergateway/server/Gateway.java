@@ -3,6 +3,8 @@ package com.backordergateway.server;
 import com.backordergateway.server.config.ConfigException;
 import com.backordergateway.server.config.ConfigModule;
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.delivery.DeliveryDispatcher;
+import com.backordergateway.server.delivery.DeliveryModule;
 import com.backordergateway.server.grpc.GrpcModule;
 import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.intake.IntakeModule;
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable {
             new IntakeModule(),
             new MetricsModule(),
             new PluginsModule(),
+            new DeliveryModule(),
             new GrpcModule());
     checkTemplates(injector);
     Gateway gateway = new Gateway(injector);
@@ -83,6 +86,7 @@ public final class Gateway implements AutoCloseable {
       throw e;
     }
     injector.getInstance(SupplierDelayMonitor.class).start();
+    injector.getInstance(DeliveryDispatcher.class).start();
     return gateway;
   }
 
@@ -127,6 +131,7 @@ public final class Gateway implements AutoCloseable {
     log.info("stopping");
     grpc.stop(10);
     injector.getInstance(SupplierDelayMonitor.class).close();
+    injector.getInstance(DeliveryDispatcher.class).close();
     injector.getInstance(PluginFolderWatcher.class).close();
     injector.getInstance(PluginHost.class).close();
     injector.getInstance(Key.get(ExecutorService.class, Names.named("queries"))).shutdown();

@@ -25,6 +25,7 @@ final class ConfigValidator {
     validateStorage(problems);
     validateAuth(problems);
     validateTriggers(problems);
+    validateDelivery(problems);
     Set<String> connectorIds = validateConnectors(problems);
     validateRoutes(connectorIds, problems);
   }
@@ -84,6 +85,24 @@ final class ConfigValidator {
     }
   }
 
+  private void validateDelivery(List<String> problems) {
+    GatewayConfig.Delivery d = config.delivery();
+    check(d.workers() >= 1, "delivery.workers: must be at least 1", problems);
+    check(d.batchSize() >= 1, "delivery.batch-size: must be at least 1", problems);
+    check(d.maxAttempts() >= 1, "delivery.max-attempts: must be at least 1", problems);
+    positive("delivery.lease", d.lease(), problems);
+    positive("delivery.max-age", d.maxAge(), problems);
+    positive("delivery.backoff-base", d.backoffBase(), problems);
+    positive("delivery.backoff-cap", d.backoffCap(), problems);
+    positive("delivery.unavailable-recheck", d.unavailableRecheck(), problems);
+  }
+
+  private static void check(boolean ok, String problem, List<String> problems) {
+    if (!ok) {
+      problems.add(problem);
+    }
+  }
+
   private void validateTriggers(List<String> problems) {
     GatewayConfig.Triggers triggers = config.triggers();
     positive("triggers.supplier-delay-threshold", triggers.supplierDelayThreshold(), problems);
@@ -120,6 +139,11 @@ final class ConfigValidator {
       if (blank(connector.type())) {
         problems.add(at + ".type: required");
       }
+      check(connector.maxConcurrency() >= 1, at + ".max-concurrency: must be at least 1", problems);
+      check(connector.ratePerSecond() == null || connector.ratePerSecond() > 0, at + ".rate-per-second: must be positive", problems);
+      check(connector.rateBurst() == null || connector.rateBurst() >= 1, at + ".rate-burst: must be at least 1", problems);
+      check(connector.circuitFailures() >= 1, at + ".circuit-failures: must be at least 1", problems);
+      positive(at + ".circuit-open-for", connector.circuitOpenFor(), problems);
       connector.settings().forEach((key, value) -> {
         if (value == null) {
           problems.add(at + ".settings." + key + ": must have a value");
@@ -144,6 +168,12 @@ final class ConfigValidator {
         String id = route.send().get(j);
         if (!connectorIds.contains(id)) {
           problems.add(at + ".send[" + j + "]: unknown connector id " + id);
+        }
+      }
+      for (int j = 0; j < route.fallback().size(); j++) {
+        String id = route.fallback().get(j);
+        if (!connectorIds.contains(id)) {
+          problems.add(at + ".fallback[" + j + "]: unknown connector id " + id);
         }
       }
       String sku = route.when().sku();

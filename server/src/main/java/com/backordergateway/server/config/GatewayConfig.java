@@ -135,13 +135,21 @@ public record GatewayConfig(
     }
   }
 
-  /** One connector instance: a plugin type with its settings. */
+  /**
+   * One connector instance: a plugin type with its settings, and how hard the engine may push
+   * it (rate defaults to the plugin's documented platform limit).
+   */
   public record Connector(
-      String id, String type, ConnectorMode mode, Boolean enabled, Map<String, String> settings) {
+      String id, String type, ConnectorMode mode, Boolean enabled, Map<String, String> settings,
+      Integer maxConcurrency, Double ratePerSecond, Integer rateBurst, Integer circuitFailures,
+      Duration circuitOpenFor) {
     public Connector {
       mode = mode == null ? ConnectorMode.LIVE : mode;
       enabled = enabled == null || enabled;
       settings = settings == null ? Map.of() : Map.copyOf(settings);
+      maxConcurrency = maxConcurrency == null ? 4 : maxConcurrency;
+      circuitFailures = circuitFailures == null ? 5 : circuitFailures;
+      circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(30) : circuitOpenFor;
     }
 
     @Override
@@ -150,11 +158,12 @@ public record GatewayConfig(
     }
   }
 
-  /** Which notifications go where. */
-  public record Route(String name, RouteWhen when, List<String> send) {
+  /** Which notifications go where; {@code fallback} takes over a delivery that went dead. */
+  public record Route(String name, RouteWhen when, List<String> send, List<String> fallback) {
     public Route {
       when = when == null ? new RouteWhen(null, null, null) : when;
       send = send == null ? List.of() : List.copyOf(send);
+      fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
   }
 

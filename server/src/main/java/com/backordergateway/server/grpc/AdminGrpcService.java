@@ -17,6 +17,7 @@ import com.backordergateway.api.v1.TestConnectorResponse;
 import com.backordergateway.server.plugins.ConnectorAdmin;
 import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.DeliveryWakeups;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.google.protobuf.util.Timestamps;
 import io.grpc.stub.StreamObserver;
@@ -35,16 +36,18 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final ConnectorAdmin connectors;
   private final BackorderQueries queries;
   private final GroupCommitWriter writer;
+  private final DeliveryWakeups wakeups;
   private final Clock clock;
   private final Executor queryPool;
 
   @Inject
   AdminGrpcService(
-      ConnectorAdmin connectors, BackorderQueries queries, GroupCommitWriter writer, Clock clock,
+      ConnectorAdmin connectors, BackorderQueries queries, GroupCommitWriter writer, DeliveryWakeups wakeups, Clock clock,
       @Named("queries") Executor queryPool) {
     this.connectors = connectors;
     this.queries = queries;
     this.writer = writer;
+    this.wakeups = wakeups;
     this.clock = clock;
     this.queryPool = queryPool;
   }
@@ -85,7 +88,7 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
             ? r.getDeliveryIdsList()
             : DeliveryRows.replayable(h, r.getStatus(), r.getConnectorId(), before);
         return RetryDeliveriesResponse.newBuilder().setRequeued(DeliveryRows.requeue(h, ids, now)).build();
-      });
+      }).whenComplete((answer, error) -> wakeups.signal());
     });
   }
 

@@ -14,6 +14,7 @@ import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.routing.NotificationRenderer;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.DeliveryWakeups;
 import com.backordergateway.server.store.EventRows;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.store.IdempotencyRows;
@@ -49,6 +50,7 @@ public final class IntakeService {
   private record PlatformDelivery(String scope, String deliveryId) {}
 
   private final GroupCommitWriter writer;
+  private final DeliveryWakeups wakeups;
   private final RoutePlanner routes;
   private final NotificationRenderer renderer;
   private final Clock clock;
@@ -65,9 +67,10 @@ public final class IntakeService {
   private final ResolutionRule resolution = new ResolutionRule();
 
   @Inject
-  public IntakeService(GroupCommitWriter writer, RoutePlanner routes, NotificationRenderer renderer, Clock clock, Ids ids,
-      GatewayConfig config) {
+  public IntakeService(GroupCommitWriter writer, DeliveryWakeups wakeups, RoutePlanner routes, NotificationRenderer renderer,
+      Clock clock, Ids ids, GatewayConfig config) {
     this.writer = writer;
+    this.wakeups = wakeups;
     this.routes = routes;
     this.renderer = renderer;
     this.clock = clock;
@@ -122,7 +125,12 @@ public final class IntakeService {
         return CompletableFuture.completedFuture(replay(recent, hash));
       }
     }
-    return writer.submit(h -> record(h, rule, request, scope, key, hash, platform));
+    return writer.submit(h -> record(h, rule, request, scope, key, hash, platform))
+        .whenComplete((answer, error) -> {
+          if (answer != null && answer.getPlannedDeliveriesCount() > 0 && !answer.getDuplicate()) {
+            wakeups.signal();
+          }
+        });
   }
 
   private <R extends Message> IntakeResponse record(

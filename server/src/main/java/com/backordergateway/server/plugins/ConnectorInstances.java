@@ -88,6 +88,17 @@ public final class ConnectorInstances {
     return slot(instanceId).config.mode() == ConnectorMode.DRY_RUN;
   }
 
+  /** The platform's documented rate, from the loaded plugin; empty while none is loaded. */
+  public Optional<com.backordergateway.connector.api.RateLimit> defaultRateLimit(String instanceId) {
+    ConnectorDescriptor descriptor = slot(instanceId).descriptor;
+    return Optional.ofNullable(descriptor).map(ConnectorDescriptor::defaultRateLimit);
+  }
+
+  /** The plugin serving an instance, for logs; empty while none is loaded. */
+  public Optional<String> pluginOf(String instanceId) {
+    return Optional.ofNullable(slot(instanceId).pluginId);
+  }
+
   public boolean exists(String instanceId) {
     return slots.containsKey(instanceId);
   }

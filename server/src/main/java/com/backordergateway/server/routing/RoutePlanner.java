@@ -28,9 +28,16 @@ public final class RoutePlanner {
   }
 
   private final List<CompiledRoute> routes;
+  private final java.util.Map<String, List<String>> fallbacks = new java.util.HashMap<>();
 
   public RoutePlanner(List<GatewayConfig.Route> configured) {
     this.routes = configured.stream().map(RoutePlanner::compile).toList();
+    configured.forEach(r -> fallbacks.put(r.name(), r.fallback()));
+  }
+
+  /** The connectors that take over a dead delivery of {@code route}, in order. */
+  public List<String> fallbackFor(String route) {
+    return fallbacks.getOrDefault(route, List.of());
   }
 
   /** Targets in route order; a connector named by several matching routes appears once. */

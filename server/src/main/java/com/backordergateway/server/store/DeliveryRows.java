@@ -59,12 +59,15 @@ public final class DeliveryRows {
         .list();
   }
 
-  /** Cancels a case's notices that have not gone out; returns how many. */
+  /**
+   * Cancels a case's notices that have not gone out, including claimed ones a dispatcher has
+   * not sent yet (it checks before sending); returns how many.
+   */
   public static int cancelUnsent(Handle h, String caseId, Instant at) {
     return h.createUpdate(
             "UPDATE deliveries SET status = 'DELIVERY_STATUS_CANCELLED', updated_at = ?,"
                 + " last_error = 'case resolved before it was sent'"
-                + " WHERE case_id = ? AND status = 'DELIVERY_STATUS_PENDING'")
+                + " WHERE case_id = ? AND status IN ('DELIVERY_STATUS_PENDING', 'DELIVERY_STATUS_IN_FLIGHT')")
         .bind(0, at.toEpochMilli())
         .bind(1, caseId)
         .execute();
@@ -139,7 +142,7 @@ public final class DeliveryRows {
         .list();
   }
 
-  private static Delivery deliveryOf(ResultSet rs) throws SQLException {
+  static Delivery deliveryOf(ResultSet rs) throws SQLException {
     Recipient.Builder recipient = Recipient.newBuilder();
     String orderId = rs.getString("order_id");
     if (orderId != null) {

@@ -5,8 +5,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-/** The database and its group-commit writer. */
+/** The database, its group-commit writer, and the outbox wake-up signal. */
 public final class StoreModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(DeliveryWakeups.class);
+  }
+
   @Provides
   @Singleton
   Database database(GatewayConfig config) {

@@ -40,7 +40,8 @@ class QueriesTest extends GatewayTest {
     assertThat(event.getTrigger()).isEqualTo(Trigger.TRIGGER_STOCK_DEPLETED);
     assertThat(event.getSkusList()).containsExactly("PAINT-RED");
     assertThat(event.getCaseIdsList()).isEqualTo(response.getCaseIdsList());
-    assertThat(event.getDeliveriesList()).isEqualTo(response.getPlannedDeliveriesList());
+    assertThat(event.getDeliveriesList()).extracting(d -> d.getId() + " " + d.getBody())
+        .isEqualTo(response.getPlannedDeliveriesList().stream().map(d -> d.getId() + " " + d.getBody()).toList());
     assertThat(event.getRequest().unpack(ReportInventoryLevelRequest.class)).isEqualTo(request);
     assertThat(code(() -> gateway.backorder().getEvent(GetEventRequest.newBuilder().setEventId("evt_nope").build())))
         .isEqualTo(Status.Code.NOT_FOUND);

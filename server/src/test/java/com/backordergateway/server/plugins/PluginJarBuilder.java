@@ -27,7 +27,7 @@ import javax.tools.ToolProvider;
  * path (which has the SPI and PF4J), writes the manifest and the extensions index, and can leave
  * compiled classes out to make a jar with a missing class.
  */
-final class PluginJarBuilder {
+public final class PluginJarBuilder {
 
   private final Path workDir;
   private final Map<String, String> manifest = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class PluginJarBuilder {
   private final Set<String> omitted = new LinkedHashSet<>();
   private final Map<String, String> resources = new LinkedHashMap<>();
 
-  PluginJarBuilder(Path workDir, String pluginId, String version) {
+  public PluginJarBuilder(Path workDir, String pluginId, String version) {
     this.workDir = workDir;
     manifest.put("Plugin-Id", pluginId);
     manifest.put("Plugin-Version", version);
@@ -44,7 +44,7 @@ final class PluginJarBuilder {
     manifest.put("Plugin-Provider", "tests");
   }
 
-  PluginJarBuilder manifest(String key, String value) {
+  public PluginJarBuilder manifest(String key, String value) {
     if (value == null) {
       manifest.remove(key);
     } else {
@@ -54,31 +54,31 @@ final class PluginJarBuilder {
   }
 
   /** Adds a source file; {@code className} is fully qualified. */
-  PluginJarBuilder source(String className, String code) {
+  public PluginJarBuilder source(String className, String code) {
     sources.put(className, code);
     return this;
   }
 
   /** Adds a source file and lists it in META-INF/extensions.idx. */
-  PluginJarBuilder extension(String className, String code) {
+  public PluginJarBuilder extension(String className, String code) {
     extensions.add(className);
     return source(className, code);
   }
 
   /** Adds a text resource, e.g. {@code templates/staff-alert.mustache}. */
-  PluginJarBuilder resource(String path, String text) {
+  public PluginJarBuilder resource(String path, String text) {
     resources.put(path, text);
     return this;
   }
 
   /** Compiles the class but leaves it out of the jar. */
-  PluginJarBuilder omit(String className) {
+  public PluginJarBuilder omit(String className) {
     omitted.add(className);
     return this;
   }
 
   /** Writes the jar to {@code target} and returns it. */
-  Path writeTo(Path target) {
+  public Path writeTo(Path target) {
     try {
       Path classes = Files.createTempDirectory(workDir, "classes");
       compile(classes);

@@ -3,7 +3,7 @@ package com.backordergateway.server.plugins;
 import java.nio.file.Path;
 
 /** Source code of the connector plugins the runtime tests drop. */
-final class TestPlugins {
+public final class TestPlugins {
 
   private TestPlugins() {}
 
@@ -12,7 +12,7 @@ final class TestPlugins {
    * required {@code greeting} and a secret {@code api-key}, counts deliveries in flight and
    * reports on close how many were still running.
    */
-  static PluginJarBuilder echo(Path work, String version, long deliverMillis) {
+  public static PluginJarBuilder echo(Path work, String version, long deliverMillis) {
     String pkg = "test.echo.v" + version.replace('.', '_');
     return new PluginJarBuilder(work, "echo", version)
         .extension(pkg + ".EchoConnector", """
@@ -58,7 +58,7 @@ final class TestPlugins {
   }
 
   /** A connector of type {@code type} whose receipts carry the value of a bundled library class. */
-  static PluginJarBuilder withLibrary(Path work, String pluginId, String type, String libraryValue) {
+  public static PluginJarBuilder withLibrary(Path work, String pluginId, String type, String libraryValue) {
     String pkg = "test." + pluginId.replace('-', '_');
     return new PluginJarBuilder(work, pluginId, "1.0.0")
         .source("com.example.shared.Library", """
@@ -79,5 +79,49 @@ final class TestPlugins {
               }
             }
             """.formatted(pkg, type));
+  }
+
+  /**
+   * A connector of type {@code poster} that POSTs each notification as JSON to its {@code url}
+   * (delivery id, body, previous reference) and classifies the answer the standard way; the
+   * receipt is the answer's {@code id} field, or the delivery id.
+   */
+  public static PluginJarBuilder poster(Path work) {
+    return new PluginJarBuilder(work, "poster", "1.0.0")
+        .extension("test.poster.PosterConnector", """
+            package test.poster;
+            import com.backordergateway.connector.api.*;
+            import com.fasterxml.jackson.databind.*;
+            import com.fasterxml.jackson.databind.node.*;
+            import java.net.URI;
+            import java.net.http.HttpRequest;
+            import java.util.*;
+            @org.pf4j.Extension
+            public class PosterConnector implements Connector {
+              private static final ObjectMapper JSON = new ObjectMapper();
+              public ConnectorDescriptor descriptor() {
+                return new ConnectorDescriptor("poster", "Poster", List.of(SettingSpec.required("url", "where to post")),
+                    RateLimit.perSecond(1000), Set.of(Capability.IDEMPOTENCY_KEY, Capability.UPDATE_IN_PLACE));
+              }
+              public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
+                URI url = URI.create(settings.get("url"));
+                return n -> {
+                  ObjectNode body = JSON.createObjectNode()
+                      .put("delivery_id", n.deliveryId()).put("purpose", n.purpose().name())
+                      .put("body", n.message().body()).put("previous", n.previousReference().orElse(""));
+                  var response = context.http().send(HttpRequest.newBuilder(url)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                  PlatformResponses.check("poster", response, context.clock());
+                  try {
+                    JsonNode answer = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+                    return DeliveryReceipt.of(answer.path("id").asText(n.deliveryId()));
+                  } catch (Exception e) {
+                    return DeliveryReceipt.of(n.deliveryId());
+                  }
+                };
+              }
+            }
+            """);
   }
 }

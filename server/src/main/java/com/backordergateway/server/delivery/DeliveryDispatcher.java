@@ -1,0 +1,204 @@
+package com.backordergateway.server.delivery;
+
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.plugins.ConnectorInstances;
+import com.backordergateway.server.routing.FallbackPlanner;
+import com.backordergateway.server.store.Database;
+import com.backordergateway.server.store.DeliveryWakeups;
+import com.backordergateway.server.store.DeliveryClaims;
+import com.backordergateway.server.store.GroupCommitWriter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: claims due deliveries under a lease, queues each in its connector
+ * instance's lane, and records the outcome of each attempt. Claims and outcomes are conditional
+ * database updates, so any number of gateway replicas can dispatch from one database, and a
+ * crashed node's deliveries are claimed again once its leases expire. At least once to the
+ * platform; the delivery id is the platform's idempotency key where it has one.
+ */
+@Singleton
+public final class DeliveryDispatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+  /** How often to look for retries falling due when nothing wakes the dispatcher. */
+  static final long POLL_MILLIS = 250;
+
+  private final GatewayConfig config;
+  private final ConnectorInstances instances;
+  private final GroupCommitWriter writer;
+  private final DeliveryWakeups wakeups;
+  private final Clock clock;
+  private final String owner;
+  private final DeliveryAttempt attempts;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+  private final Map<String, InstanceLane> lanes = new ConcurrentHashMap<>();
+  private final AtomicInteger inMemory = new AtomicInteger();
+  private volatile boolean running;
+  private Thread loop;
+
+  @Inject
+  public DeliveryDispatcher(GatewayConfig config, ConnectorInstances instances, GroupCommitWriter writer,
+      Database database, FallbackPlanner fallbacks, DeliveryWakeups wakeups, Clock clock) {
+    this.config = config;
+    this.instances = instances;
+    this.writer = writer;
+    this.wakeups = wakeups;
+    this.clock = clock;
+    this.owner = hostName() + "/" + UUID.randomUUID();
+    GatewayConfig.Delivery engine = config.delivery();
+    this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks,
+        new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), clock, owner, engine.unavailableRecheck());
+    AtomicInteger n = new AtomicInteger();
+    // Connector calls block on the platform's answer; the pool bounds how many run at once
+    // across all instances, each lane bounds its own.
+    this.workers = Executors.newFixedThreadPool(engine.workers(), r -> {
+      Thread t = new Thread(r, "delivery-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "delivery-pacing");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public synchronized void start() {
+    running = true;
+    loop = new Thread(this::loop, "delivery-dispatcher");
+    loop.setDaemon(true);
+    loop.start();
+  }
+
+  /** The breaker of one instance, for status and tests. */
+  public CircuitBreaker breaker(String instanceId) {
+    return lane(instanceId).breaker();
+  }
+
+  /** Claims once now; returns how many deliveries it handed to lanes (tests drive it directly). */
+  public int dispatchOnce() {
+    int room = config.delivery().batchSize() - inMemory.get();
+    if (room <= 0) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<DeliveryClaims.Claimed> claimed = writer.submit(h ->
+        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room)).join();
+    for (DeliveryClaims.Claimed c : claimed) {
+      inMemory.incrementAndGet();
+      lane(c.delivery().getConnector()).offer(c);
+    }
+    return claimed.size();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (dispatchOnce() == 0) {
+          wakeups.await(POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("claiming deliveries failed; retrying", e);
+        sleepQuietly();
+      }
+    }
+  }
+
+  private InstanceLane lane(String instanceId) {
+    return lanes.computeIfAbsent(instanceId, id -> {
+      GatewayConfig.Connector connector = config.connectors().stream().filter(c -> c.id().equals(id)).findFirst()
+          .orElseGet(() -> new GatewayConfig.Connector(id, "", null, null, null, null, null, null, null, null));
+      return new InstanceLane(connector,
+          () -> instances.exists(id) ? instances.defaultRateLimit(id).orElse(InstanceLane.FALLBACK_RATE) : InstanceLane.FALLBACK_RATE,
+          clock, workers, timer, this::attempt);
+    });
+  }
+
+  private void attempt(DeliveryClaims.Claimed claimed) {
+    try {
+      attempts.run(claimed, lane(claimed.delivery().getConnector()).breaker()).join();
+    } catch (RuntimeException e) {
+      log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
+          claimed.delivery().getId(), e);
+    } finally {
+      inMemory.decrementAndGet();
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "gateway";
+    }
+  }
+
+  /**
+   * Stops claiming, hands back what was claimed but not started, and lets attempts in progress
+   * finish (their outcomes are recorded before the store closes).
+   */
+  @Override
+  public void close() {
+    running = false;
+    Thread current;
+    synchronized (this) {
+      current = loop;
+    }
+    if (current != null) {
+      current.interrupt();
+      try {
+        current.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    timer.shutdownNow();
+    Instant now = clock.instant();
+    for (InstanceLane lane : lanes.values()) {
+      for (DeliveryClaims.Claimed c : lane.drainQueued()) {
+        writer.submit(h -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner, c.delivery().getAttempts(), now,
+            "handed back: gateway stopping", now));
+        inMemory.decrementAndGet();
+      }
+    }
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

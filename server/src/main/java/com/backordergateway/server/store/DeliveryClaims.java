@@ -1,0 +1,100 @@
+package com.backordergateway.server.store;
+
+import com.backordergateway.api.v1.Delivery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The delivery engine's side of the outbox: claiming due deliveries under a lease, and
+ * recording how each attempt ended. Every outcome is conditional on still holding the lease, so
+ * a node whose lease expired (and whose delivery another node took over) changes nothing.
+ */
+public final class DeliveryClaims {
+
+  private DeliveryClaims() {}
+
+  /** A claimed delivery and what the engine needs beyond its API shape. */
+  public record Claimed(Delivery delivery, long createdAtMillis) {}
+
+  /**
+   * Claims up to {@code limit} deliveries that are due, or whose lease expired (their node
+   * crashed or hung), for {@code owner} until {@code leaseUntil}.
+   */
+  public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil, int limit) {
+    return h.createQuery(
+            "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
+                + " lease_until = :until, updated_at = :now WHERE id IN ("
+                + " SELECT id FROM deliveries WHERE (status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now)"
+                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now)"
+                + " ORDER BY next_attempt_at LIMIT :limit) RETURNING *")
+        .bind("owner", owner)
+        .bind("until", leaseUntil.toEpochMilli())
+        .bind("now", now.toEpochMilli())
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at")))
+        .list();
+  }
+
+  /** True while the delivery is still claimed by {@code owner} (not cancelled, not taken over). */
+  public static boolean stillClaimed(Handle h, String id, String owner) {
+    return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE id = ? AND lease_owner = ?"
+            + " AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
+        .bind(0, id).bind(1, owner).mapTo(Integer.class).one() == 1;
+  }
+
+  /** The platform accepted it. */
+  public static boolean delivered(Handle h, String id, String owner, int attempts, String externalId, String reference,
+      Instant now) {
+    return h.createUpdate(
+                "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', attempts = ?, external_id = ?,"
+                    + " external_ref = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
+            .bind(0, attempts).bind(1, externalId).bind(2, reference).bind(3, now.toEpochMilli())
+            .bind(4, id).bind(5, owner)
+            .execute()
+        == 1;
+  }
+
+  /** Back to PENDING, due at {@code nextAttempt}; {@code attempts} counts only real tries. */
+  public static boolean retryLater(Handle h, String id, String owner, int attempts, Instant nextAttempt, String error,
+      Instant now) {
+    return h.createUpdate(
+                "UPDATE deliveries SET status = 'DELIVERY_STATUS_PENDING', attempts = ?, next_attempt_at = ?,"
+                    + " last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
+            .bind(0, attempts).bind(1, nextAttempt.toEpochMilli()).bind(2, error).bind(3, now.toEpochMilli())
+            .bind(4, id).bind(5, owner)
+            .execute()
+        == 1;
+  }
+
+  /** Failed for good: a dead letter, replayable with RetryDeliveries. */
+  public static boolean dead(Handle h, String id, String owner, int attempts, String error, Instant now) {
+    return h.createUpdate(
+                "UPDATE deliveries SET status = 'DELIVERY_STATUS_DEAD', attempts = ?, last_error = ?,"
+                    + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                    + " WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
+            .bind(0, attempts).bind(1, error).bind(2, now.toEpochMilli()).bind(3, id).bind(4, owner)
+            .execute()
+        == 1;
+  }
+
+  /**
+   * What the newest delivered notice of the same case, connector and order left for follow-ups
+   * to update in place.
+   */
+  public static Optional<String> previousReference(Handle h, Delivery d) {
+    if (d.getCaseId().isEmpty()) {
+      return Optional.empty();
+    }
+    return h.createQuery(
+            "SELECT external_ref FROM deliveries WHERE case_id = ? AND connector = ?"
+                + " AND COALESCE(order_id, '') = ? AND status = 'DELIVERY_STATUS_DELIVERED'"
+                + " AND external_ref IS NOT NULL AND external_ref <> '' AND id <> ? ORDER BY seq DESC LIMIT 1")
+        .bind(0, d.getCaseId()).bind(1, d.getConnector()).bind(2, d.getRecipient().getOrderId()).bind(3, d.getId())
+        .mapTo(String.class)
+        .findOne();
+  }
+}
