@@ -1,0 +1,29 @@
+package com.backordergateway.plugins.sendgrid;
+
+import java.util.regex.Pattern;
+
+/**
+ * The checks the connector makes on addresses and display names before SendGrid sees them. The
+ * address check is deliberately plain (something, one {@code @}, a dotted domain, no spaces):
+ * SendGrid has the last word, this only catches what cannot be an address at all.
+ *
+ * <p>Display names: SendGrid reads {@code ,} and {@code ;} in a recipient name as address
+ * separators and drops the mail as an invalid address (sendgrid-csharp#268, sendgrid-ruby#77;
+ * its support lists {@code ( ) , : ; < > @ [ ]} as troublesome). A customer's name with one of
+ * those is left out, the address alone is enough; a configured sender name with one is refused.
+ */
+final class EmailAddresses {
+
+  private static final Pattern ADDRESS = Pattern.compile("[^@\\s\"<>(),;:\\[\\]]+@[^@\\s\"<>(),;:\\[\\]]+\\.[^@\\s\"<>(),;:\\[\\].]+");
+  private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[,;<>()\\[\\]:@\"\\p{Cntrl}]");
+
+  private EmailAddresses() {}
+
+  static boolean isValid(String address) {
+    return address.length() <= 254 && ADDRESS.matcher(address).matches();
+  }
+
+  static boolean isSafeDisplayName(String name) {
+    return !name.isBlank() && !UNSAFE_IN_NAME.matcher(name).find();
+  }
+}
