@@ -180,6 +180,28 @@ final class ConfigValidator {
       if (sku != null && sku.isBlank()) {
         problems.add(at + ".when.sku: must not be blank");
       }
+      GatewayConfig.QuietHours quiet = route.quietHours();
+      if (quiet != null) {
+        localTime(at + ".quiet-hours.from", quiet.from(), problems);
+        localTime(at + ".quiet-hours.to", quiet.to(), problems);
+        if (route.when().audience() == AudienceName.STAFF) {
+          problems.add(at + ".quiet-hours: only for customer routes (staff alerts are not deferred)");
+        }
+      }
+      if (route.coalesce() != null) {
+        positive(at + ".coalesce", route.coalesce(), problems);
+        if (route.when().audience() != AudienceName.STAFF) {
+          problems.add(at + ".coalesce: only for staff routes (when.audience: staff)");
+        }
+      }
+    }
+  }
+
+  private static void localTime(String path, String value, List<String> problems) {
+    try {
+      java.time.LocalTime.parse(value == null ? "" : value);
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(path + ": a local time such as 21:00");
     }
   }
 

@@ -158,19 +158,27 @@ public record GatewayConfig(
     }
   }
 
-  /** Which notifications go where; {@code fallback} takes over a delivery that went dead. */
-  public record Route(String name, RouteWhen when, List<String> send, List<String> fallback) {
+  /**
+   * Which notifications go where. {@code fallback} takes over a delivery that went dead;
+   * {@code quiet-hours} defers customer notices that would arrive at night in the recipient's
+   * time zone; {@code coalesce} gathers staff alerts into one digest per window.
+   */
+  public record Route(String name, RouteWhen when, List<String> send, List<String> fallback,
+      QuietHours quietHours, Duration coalesce) {
     public Route {
-      when = when == null ? new RouteWhen(null, null, null) : when;
+      when = when == null ? new RouteWhen(null, null, null, null) : when;
       send = send == null ? List.of() : List.copyOf(send);
       fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
   }
 
   /** Route conditions; an absent condition matches everything. */
-  public record RouteWhen(Set<TriggerName> triggers, AudienceName audience, String sku) {
+  public record RouteWhen(Set<TriggerName> triggers, AudienceName audience, String sku, String supplier) {
     public RouteWhen {
       triggers = triggers == null ? Set.of() : Set.copyOf(triggers);
     }
   }
+
+  /** Local times (HH:mm) between which customer notices wait; may wrap midnight (21:00–08:00). */
+  public record QuietHours(String from, String to) {}
 }

@@ -1,5 +1,7 @@
 package com.backordergateway.server.delivery;
 
+import com.backordergateway.api.v1.Audience;
+import com.backordergateway.api.v1.Customer;
 import com.backordergateway.api.v1.Delivery;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
@@ -10,26 +12,30 @@ import com.backordergateway.server.config.Secrets;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.plugins.ConnectorUnavailableException;
 import com.backordergateway.server.routing.FallbackPlanner;
+import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.DeliveryClaims;
 import com.backordergateway.server.store.DeliveryRows;
 import com.backordergateway.server.store.GroupCommitWriter;
-import com.backordergateway.api.v1.Customer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One try of one claimed delivery: call the connector and record how it ended — delivered,
- * retry later (with backoff, never before Retry-After), or dead (with the route's fallback).
- * Waiting for an unloaded plugin or an open circuit does not count as a try.
+ * One try of one claimed delivery — or, on a coalescing staff route, of a digest of every
+ * pending alert of that route: call the connector and record how it ended — delivered, retry
+ * later (with backoff, never before Retry-After), or dead (with the route's fallback). Waiting
+ * for an unloaded plugin or an open circuit does not count as a try.
  */
 final class DeliveryAttempt {
 
@@ -40,109 +46,161 @@ final class DeliveryAttempt {
   private final GroupCommitWriter writer;
   private final Database database;
   private final FallbackPlanner fallbacks;
+  private final RoutePlanner routes;
   private final RetryPolicy retries;
   private final Clock clock;
   private final String owner;
+  private final Duration lease;
   private final Duration unavailableRecheck;
 
   DeliveryAttempt(ConnectorInstances instances, GroupCommitWriter writer, Database database, FallbackPlanner fallbacks,
-      RetryPolicy retries, Clock clock, String owner, Duration unavailableRecheck) {
+      RoutePlanner routes, RetryPolicy retries, Clock clock, String owner, Duration lease, Duration unavailableRecheck) {
     this.instances = instances;
     this.writer = writer;
     this.database = database;
     this.fallbacks = fallbacks;
+    this.routes = routes;
     this.retries = retries;
     this.clock = clock;
     this.owner = owner;
+    this.lease = lease;
     this.unavailableRecheck = unavailableRecheck;
   }
 
-  /** Runs the attempt; the returned future completes when its outcome is committed. */
-  CompletableFuture<?> run(DeliveryClaims.Claimed claimed, CircuitBreaker breaker) {
-    Delivery d = claimed.delivery();
+  /**
+   * Runs the attempt for one claimed delivery, or for a digest unit (alerts of one coalescing
+   * route claimed together); the future completes when the outcome is committed.
+   */
+  CompletableFuture<?> run(List<DeliveryClaims.Claimed> unit, CircuitBreaker breaker) {
+    // Skip what was cancelled since it was claimed (the item came back) or taken over by another node.
+    List<DeliveryClaims.Claimed> claimed = unit.stream()
+        .filter(c -> database.jdbi().withHandle(h -> DeliveryClaims.stillClaimed(h, c.delivery().getId(), owner)))
+        .toList();
+    if (claimed.isEmpty()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    Delivery d = claimed.get(0).delivery();
     MDC.put("delivery", d.getId());
     MDC.put("event", d.getEventId());
     try {
-      if (!database.jdbi().withHandle(h -> DeliveryClaims.stillClaimed(h, d.getId(), owner))) {
-        // Cancelled since it was claimed (the item came back), or another node took it over.
-        return CompletableFuture.completedFuture(false);
-      }
+      List<DeliveryClaims.Claimed> batch = withDigest(claimed);
       if (!instances.exists(d.getConnector())) {
-        return dead(claimed, d.getAttempts(), "no connector instance " + d.getConnector() + " in the config");
+        return dead(batch, false, "no connector instance " + d.getConnector() + " in the config");
       }
       if (instances.isDryRun(d.getConnector())) {
         // Dry-run: rendered and recorded (the delivery row holds the content), never sent.
-        return record(h -> DeliveryClaims.delivered(h, d.getId(), owner, d.getAttempts() + 1, "dry-run", "", now()));
+        return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner,
+            c.delivery().getAttempts() + 1, "dry-run", "", now()));
       }
       if (!breaker.tryAcquirePermission()) {
         // Open: wait out the open period. Half-open: another delivery is the probe; look again soon.
         Duration wait = breaker.getState() == CircuitBreaker.State.OPEN
             ? Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))
             : HALF_OPEN_RECHECK;
-        return later(d, d.getAttempts(), now().plus(wait), "circuit open: " + d.getConnector() + " is failing");
+        return later(batch, false, now().plus(wait), "circuit open: " + d.getConnector() + " is failing");
       }
-      return call(claimed, breaker);
+      return call(batch, breaker);
     } finally {
       MDC.remove("delivery");
       MDC.remove("event");
     }
   }
 
-  private CompletableFuture<?> call(DeliveryClaims.Claimed claimed, CircuitBreaker breaker) {
-    Delivery d = claimed.delivery();
-    int attempts = d.getAttempts() + 1;
+  /** On a coalescing staff route, every other pending alert of the route joins the digest. */
+  private List<DeliveryClaims.Claimed> withDigest(List<DeliveryClaims.Claimed> claimed) {
+    Delivery lead = claimed.get(0).delivery();
+    if (!coalesces(routes, lead)) {
+      return claimed;
+    }
+    Instant now = now();
+    List<DeliveryClaims.Claimed> batch = new ArrayList<>(claimed);
+    batch.addAll(writer.submit(h -> DeliveryClaims.claimDigest(h, lead, owner, now, now.plus(lease))).join());
+    return batch;
+  }
+
+  static boolean coalesces(RoutePlanner routes, Delivery d) {
+    return d.getAudience() == Audience.AUDIENCE_STAFF && !d.getRoute().isEmpty() && routes.coalesce(d.getRoute()).isPresent();
+  }
+
+  private CompletableFuture<?> call(List<DeliveryClaims.Claimed> batch, CircuitBreaker breaker) {
+    Delivery lead = batch.get(0).delivery();
     long start = System.nanoTime();
     try {
-      DeliveryReceipt receipt = instances.deliver(d.getConnector(), notification(d));
+      DeliveryReceipt receipt = instances.deliver(lead.getConnector(), batch.size() == 1 ? notification(lead) : digest(batch));
       breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      return record(h -> DeliveryClaims.delivered(h, d.getId(), owner, attempts, receipt.externalId(), receipt.reference(), now()));
+      return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner, c.delivery().getAttempts() + 1,
+          receipt.externalId(), receipt.reference(), now()));
     } catch (ConnectorUnavailableException e) {
       breaker.releasePermission();
-      return later(d, d.getAttempts(), now().plus(unavailableRecheck), e.getMessage());
+      return later(batch, false, now().plus(unavailableRecheck), e.getMessage());
     } catch (DeliveryException e) {
       if (e instanceof RetryableDeliveryException retryable) {
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-        return failed(claimed, attempts, retryable.retryAfter(), e.getMessage());
+        return failed(batch, retryable.retryAfter(), e.getMessage());
       }
       // Permanent: the platform answered, so it is up, whatever it thought of this request.
       breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      return dead(claimed, attempts, e.getMessage());
+      return dead(batch, true, e.getMessage());
     } catch (RuntimeException | LinkageError e) {
-      log.error("connector {} (plugin {}) threw on delivery {}", d.getConnector(),
-          instances.pluginOf(d.getConnector()).orElse("?"), d.getId(), e);
+      log.error("connector {} (plugin {}) threw on delivery {}", lead.getConnector(),
+          instances.pluginOf(lead.getConnector()).orElse("?"), lead.getId(), e);
       breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-      return failed(claimed, attempts, Optional.empty(), "connector threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return failed(batch, Optional.empty(), "connector threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  private CompletableFuture<?> failed(DeliveryClaims.Claimed claimed, int attempts, Optional<Duration> retryAfter, String error) {
+  /** A failed try: retry later, or dead once the policy says so. */
+  private CompletableFuture<?> failed(List<DeliveryClaims.Claimed> batch, Optional<Duration> retryAfter, String error) {
     Instant now = now();
-    if (retries.exhausted(attempts, Instant.ofEpochMilli(claimed.createdAtMillis()), now)) {
-      return dead(claimed, attempts, error + " (gave up after " + attempts + " attempts)");
-    }
-    return later(claimed.delivery(), attempts, now.plus(retries.backoff(attempts, retryAfter)), error);
-  }
-
-  private CompletableFuture<?> later(Delivery d, int attempts, Instant next, String error) {
     String shown = Secrets.global().redact(error);
-    return record(h -> DeliveryClaims.retryLater(h, d.getId(), owner, attempts, next, shown, now()));
-  }
-
-  private CompletableFuture<?> dead(DeliveryClaims.Claimed claimed, int attempts, String error) {
-    Delivery d = claimed.delivery();
-    String shown = Secrets.global().redact(error);
-    log.warn("delivery {} to {} is dead: {}", d.getId(), d.getConnector(), shown);
-    return record(h -> {
-      Instant now = now();
-      if (DeliveryClaims.dead(h, d.getId(), owner, attempts, shown, now)) {
-        fallbacks.plan(d, now).forEach(f -> DeliveryRows.insert(h, f));
+    return writer.submit(h -> {
+      for (DeliveryClaims.Claimed c : batch) {
+        Delivery d = c.delivery();
+        int attempts = d.getAttempts() + 1;
+        if (retries.exhausted(attempts, Instant.ofEpochMilli(c.createdAtMillis()), now)) {
+          markDead(h, d, attempts, shown + " (gave up after " + attempts + " attempts)", now);
+        } else {
+          DeliveryClaims.retryLater(h, d.getId(), owner, attempts, now.plus(retries.backoff(attempts, retryAfter)), shown, now);
+        }
       }
       return true;
     });
   }
 
-  private CompletableFuture<?> record(GroupCommitWriter.Work<Boolean> outcome) {
-    return writer.submit(outcome);
+  /** Back to pending at {@code next}; {@code counted} says whether this was a real try. */
+  private CompletableFuture<?> later(List<DeliveryClaims.Claimed> batch, boolean counted, Instant next, String error) {
+    String shown = Secrets.global().redact(error);
+    return each(batch, c -> h -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner,
+        c.delivery().getAttempts() + (counted ? 1 : 0), next, shown, now()));
+  }
+
+  private CompletableFuture<?> dead(List<DeliveryClaims.Claimed> batch, boolean counted, String error) {
+    Instant now = now();
+    String shown = Secrets.global().redact(error);
+    return writer.submit(h -> {
+      for (DeliveryClaims.Claimed c : batch) {
+        markDead(h, c.delivery(), c.delivery().getAttempts() + (counted ? 1 : 0), shown, now);
+      }
+      return true;
+    });
+  }
+
+  private void markDead(org.jdbi.v3.core.Handle h, Delivery d, int attempts, String error, Instant now) {
+    if (DeliveryClaims.dead(h, d.getId(), owner, attempts, error, now)) {
+      log.warn("delivery {} to {} is dead: {}", d.getId(), d.getConnector(), error);
+      fallbacks.plan(d, now).forEach(f -> DeliveryRows.insert(h, f));
+    }
+  }
+
+  /** One transaction applying an outcome to every delivery of the batch. */
+  private CompletableFuture<?> each(List<DeliveryClaims.Claimed> batch,
+      java.util.function.Function<DeliveryClaims.Claimed, GroupCommitWriter.Work<Boolean>> outcome) {
+    return writer.submit(h -> {
+      for (DeliveryClaims.Claimed c : batch) {
+        outcome.apply(c).apply(h);
+      }
+      return true;
+    });
   }
 
   private Notification notification(Delivery d) {
@@ -157,6 +215,21 @@ final class DeliveryAttempt {
         Notification.Purpose.valueOf(d.getPurpose().name().substring("PURPOSE_".length())),
         Notification.Audience.valueOf(d.getAudience().name().substring("AUDIENCE_".length())),
         recipient, new Notification.Message(d.getSubject(), d.getBody()), d.getFactsMap(), previous);
+  }
+
+  /** One staff message for several alerts: each alert's subject and text, in the order planned. */
+  private Notification digest(List<DeliveryClaims.Claimed> batch) {
+    Notification lead = notification(batch.get(0).delivery());
+    String body = batch.stream()
+        .map(c -> (c.delivery().getSubject().isEmpty() ? "" : c.delivery().getSubject() + "\n") + c.delivery().getBody())
+        .collect(Collectors.joining("\n\n"));
+    String skus = batch.stream().map(c -> c.delivery().getFactsOrDefault("sku", "")).distinct()
+        .collect(Collectors.joining(", "));
+    java.util.Map<String, String> facts = new java.util.HashMap<>(lead.facts());
+    facts.put("sku", skus);
+    facts.put("digest_count", Integer.toString(batch.size()));
+    return new Notification(lead.deliveryId(), lead.trigger(), lead.purpose(), lead.audience(), lead.recipient(),
+        new Notification.Message(batch.size() + " backorder alerts: " + skus, body), facts, Optional.empty());
   }
 
   private Instant now() {

@@ -3,6 +3,7 @@ package com.backordergateway.server.delivery;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.routing.FallbackPlanner;
+import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.DeliveryWakeups;
 import com.backordergateway.server.store.DeliveryClaims;
@@ -51,22 +52,25 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final Map<String, InstanceLane> lanes = new ConcurrentHashMap<>();
+  private final RoutePlanner routes;
   private final AtomicInteger inMemory = new AtomicInteger();
   private volatile boolean running;
   private Thread loop;
 
   @Inject
   public DeliveryDispatcher(GatewayConfig config, ConnectorInstances instances, GroupCommitWriter writer,
-      Database database, FallbackPlanner fallbacks, DeliveryWakeups wakeups, Clock clock) {
+      Database database, FallbackPlanner fallbacks, RoutePlanner routes, DeliveryWakeups wakeups, Clock clock) {
     this.config = config;
     this.instances = instances;
     this.writer = writer;
     this.wakeups = wakeups;
     this.clock = clock;
+    this.routes = routes;
     this.owner = hostName() + "/" + UUID.randomUUID();
     GatewayConfig.Delivery engine = config.delivery();
-    this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks,
-        new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), clock, owner, engine.unavailableRecheck());
+    this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks, routes,
+        new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), clock, owner, engine.lease(),
+        engine.unavailableRecheck());
     AtomicInteger n = new AtomicInteger();
     // Connector calls block on the platform's answer; the pool bounds how many run at once
     // across all instances, each lane bounds its own.
@@ -103,9 +107,16 @@ public final class DeliveryDispatcher implements AutoCloseable {
     Instant now = clock.instant();
     List<DeliveryClaims.Claimed> claimed = writer.submit(h ->
         DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room)).join();
+    // Alerts of one coalescing route claimed together make one digest; anything else goes alone.
+    Map<String, List<DeliveryClaims.Claimed>> units = new java.util.LinkedHashMap<>();
     for (DeliveryClaims.Claimed c : claimed) {
-      inMemory.incrementAndGet();
-      lane(c.delivery().getConnector()).offer(c);
+      var d = c.delivery();
+      String key = DeliveryAttempt.coalesces(routes, d) ? d.getConnector() + "\n" + d.getRoute() : d.getId();
+      units.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(c);
+    }
+    for (List<DeliveryClaims.Claimed> unit : units.values()) {
+      inMemory.addAndGet(unit.size());
+      lane(unit.get(0).delivery().getConnector()).offer(unit);
     }
     return claimed.size();
   }
@@ -136,14 +147,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
     });
   }
 
-  private void attempt(DeliveryClaims.Claimed claimed) {
+  private void attempt(List<DeliveryClaims.Claimed> unit) {
     try {
-      attempts.run(claimed, lane(claimed.delivery().getConnector()).breaker()).join();
+      attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker()).join();
     } catch (RuntimeException e) {
       log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
-          claimed.delivery().getId(), e);
+          unit.get(0).delivery().getId(), e);
     } finally {
-      inMemory.decrementAndGet();
+      inMemory.addAndGet(-unit.size());
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +32,13 @@ final class InstanceLane {
   private final CircuitBreaker breaker;
   private final Executor workers;
   private final ScheduledExecutorService timer;
-  private final Consumer<DeliveryClaims.Claimed> attempt;
-  private final Deque<DeliveryClaims.Claimed> queue = new ArrayDeque<>();
+  private final Consumer<List<DeliveryClaims.Claimed>> attempt;
+  private final Deque<List<DeliveryClaims.Claimed>> queue = new ArrayDeque<>();
   private int running;
   private boolean resumeScheduled;
 
   InstanceLane(GatewayConfig.Connector config, Supplier<RateLimit> pluginRate, Clock clock, Executor workers,
-      ScheduledExecutorService timer, Consumer<DeliveryClaims.Claimed> attempt) {
+      ScheduledExecutorService timer, Consumer<List<DeliveryClaims.Claimed>> attempt) {
     this.config = config;
     this.pluginRate = pluginRate;
     RateLimit rate = rate();
@@ -65,8 +66,9 @@ final class InstanceLane {
     return queue.size() + running;
   }
 
-  synchronized void offer(DeliveryClaims.Claimed claimed) {
-    queue.add(claimed);
+  /** Queues one unit: a delivery, or the alerts of one digest. */
+  synchronized void offer(List<DeliveryClaims.Claimed> unit) {
+    queue.add(unit);
     pump();
   }
 
@@ -85,7 +87,7 @@ final class InstanceLane {
         }
         return;
       }
-      DeliveryClaims.Claimed next = queue.poll();
+      List<DeliveryClaims.Claimed> next = queue.poll();
       running++;
       workers.execute(() -> {
         try {
@@ -108,8 +110,8 @@ final class InstanceLane {
   }
 
   /** Claimed but not started: handed back when the gateway stops. */
-  synchronized java.util.List<DeliveryClaims.Claimed> drainQueued() {
-    java.util.List<DeliveryClaims.Claimed> left = new java.util.ArrayList<>(queue);
+  synchronized List<DeliveryClaims.Claimed> drainQueued() {
+    List<DeliveryClaims.Claimed> left = queue.stream().flatMap(List::stream).toList();
     queue.clear();
     return left;
   }

@@ -13,6 +13,7 @@ import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.routing.NoticeAbout;
 import com.backordergateway.server.routing.NotificationRenderer;
+import com.backordergateway.server.routing.QuietHours;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.DeliveryRows;
@@ -212,7 +213,8 @@ final class IntakeTransaction {
   void planStaff(NoticeAbout about, List<String> skus, Trigger trigger, Purpose purpose) {
     Set<String> connectors = new HashSet<>();
     for (String sku : skus) {
-      for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_STAFF, sku)) {
+      RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_STAFF, sku, about.supplier());
+      for (RoutePlanner.Target target : routes.targets(subject)) {
         if (connectors.add(target.connector())) {
           deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_STAFF, trigger, purpose,
               Recipient.getDefaultInstance()));
@@ -224,10 +226,26 @@ final class IntakeTransaction {
   private void planCustomer(NoticeAbout about, Trigger trigger, Purpose purpose, CustomerOrder order) {
     Recipient recipient =
         Recipient.newBuilder().setOrderId(order.getOrderId()).setCustomer(order.getCustomer()).build();
-    for (RoutePlanner.Target target : routes.targets(trigger, Audience.AUDIENCE_CUSTOMER, about.sku())) {
+    RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_CUSTOMER, about.sku(), about.supplier());
+    for (RoutePlanner.Target target : routes.targets(subject)) {
       deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose,
           recipient));
     }
+  }
+
+  /**
+   * When a new delivery may first go out: customer notices wait out the route's quiet hours in
+   * the recipient's zone; staff alerts on a coalescing route wait one window for others to join.
+   */
+  private Instant firstAttempt(String route, Audience audience, Recipient recipient) {
+    if (route == null || route.isEmpty()) {
+      return now;
+    }
+    if (audience == Audience.AUDIENCE_STAFF) {
+      return routes.coalesce(route).map(now::plus).orElse(now);
+    }
+    return routes.quietHours(route).map(window -> QuietHours.release(now, renderer.zoneOf(recipient.getCustomer()),
+        window[0], window[1])).orElse(now);
   }
 
   /** A pending delivery with its content rendered now, for the connector's type and the recipient. */
@@ -247,6 +265,7 @@ final class IntakeTransaction {
             .setSubject(content.subject())
             .setBody(content.body())
             .putAllFacts(content.facts())
+            .setNextAttemptAt(Timestamps.fromMillis(firstAttempt(route, audience, recipient).toEpochMilli()))
             .setCreatedAt(Timestamps.fromMillis(now.toEpochMilli()))
             .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()));
     if (!about.caseId().isEmpty()) {

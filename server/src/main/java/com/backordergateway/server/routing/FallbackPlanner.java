@@ -55,6 +55,7 @@ public final class FallbackPlanner {
           .setBody(content.body())
           .clearFacts()
           .putAllFacts(content.facts())
+          .setNextAttemptAt(Timestamps.fromMillis(now.toEpochMilli()))
           .setCreatedAt(Timestamps.fromMillis(now.toEpochMilli()))
           .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()))
           .build());

@@ -41,11 +41,16 @@ public final class NotificationRenderer {
     this.defaultLocale = Locale.forLanguageTag(config.triggers().defaultLocale());
   }
 
+  /** The recipient's time zone, or the gateway's default. */
+  public ZoneId zoneOf(Customer customer) {
+    return customer.getTimeZone().isEmpty() ? defaultZone : ZoneId.of(customer.getTimeZone());
+  }
+
   public Rendered render(String connectorId, Trigger trigger, Purpose purpose, NoticeAbout about,
       String orderId, Customer customer) {
     TemplateFacts facts = new TemplateFacts(storeName, kebab(trigger.name(), "TRIGGER_"), kebab(purpose.name(), "PURPOSE_"),
         about.sku(), "", orderId, customer.getName(), customer.getEmail(), customer.getPhone(), about.eta(),
-        customer.getTimeZone().isEmpty() ? defaultZone : ZoneId.of(customer.getTimeZone()),
+        zoneOf(customer),
         customer.getLocale().isEmpty() ? defaultLocale : Locale.forLanguageTag(customer.getLocale()),
         about.caseId(), about.reason(), about.supplier(), about.poNumber(), about.resolution(), about.message());
     RenderedMessage message = templates.render(typeById.getOrDefault(connectorId, connectorId), facts);

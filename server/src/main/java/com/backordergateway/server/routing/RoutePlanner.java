@@ -4,48 +4,52 @@ import com.backordergateway.api.v1.Audience;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.TriggerName;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Matches configured routes: which connector instances hear about a trigger, for whom. */
+/** Matches configured routes: which connector instances hear about a trigger, for whom, and when. */
 public final class RoutePlanner {
 
   /** One connector instance chosen by one route. */
   public record Target(String route, String connector) {}
 
-  private record CompiledRoute(
-      String name, Set<Trigger> triggers, Audience audience, Pattern sku, List<String> send) {
+  /** What the notice is about, as routes match it. */
+  public record Subject(Trigger trigger, Audience audience, String sku, String supplier) {}
 
-    boolean matches(Trigger trigger, Audience audience, String sku) {
-      return (triggers.isEmpty() || triggers.contains(trigger))
-          && (this.audience == null || this.audience == audience)
-          && (this.sku == null || this.sku.matcher(sku).matches());
+  private record CompiledRoute(String name, Set<Trigger> triggers, Audience audience, Pattern sku, Pattern supplier,
+      List<String> send) {
+
+    boolean matches(Subject s) {
+      return (triggers.isEmpty() || triggers.contains(s.trigger()))
+          && (audience == null || audience == s.audience())
+          && (sku == null || sku.matcher(s.sku()).matches())
+          && (supplier == null || supplier.matcher(s.supplier()).matches());
     }
   }
 
   private final List<CompiledRoute> routes;
-  private final java.util.Map<String, List<String>> fallbacks = new java.util.HashMap<>();
+  private final Map<String, GatewayConfig.Route> byName = new HashMap<>();
 
   public RoutePlanner(List<GatewayConfig.Route> configured) {
     this.routes = configured.stream().map(RoutePlanner::compile).toList();
-    configured.forEach(r -> fallbacks.put(r.name(), r.fallback()));
-  }
-
-  /** The connectors that take over a dead delivery of {@code route}, in order. */
-  public List<String> fallbackFor(String route) {
-    return fallbacks.getOrDefault(route, List.of());
+    configured.forEach(r -> byName.put(r.name(), r));
   }
 
   /** Targets in route order; a connector named by several matching routes appears once. */
-  public List<Target> targets(Trigger trigger, Audience audience, String sku) {
+  public List<Target> targets(Subject subject) {
     List<Target> targets = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (CompiledRoute route : routes) {
-      if (route.matches(trigger, audience, sku)) {
+      if (route.matches(subject)) {
         for (String connector : route.send()) {
           if (seen.add(connector)) {
             targets.add(new Target(route.name(), connector));
@@ -56,13 +60,37 @@ public final class RoutePlanner {
     return targets;
   }
 
+  /** The connectors that take over a dead delivery of {@code route}, in order. */
+  public List<String> fallbackFor(String route) {
+    return route(route).map(GatewayConfig.Route::fallback).orElse(List.of());
+  }
+
+  /** The route's quiet hours as local times, if it has them. */
+  public Optional<LocalTime[]> quietHours(String route) {
+    return route(route).map(GatewayConfig.Route::quietHours)
+        .map(q -> new LocalTime[] {LocalTime.parse(q.from()), LocalTime.parse(q.to())});
+  }
+
+  /** The route's staff digest window, if it coalesces. */
+  public Optional<Duration> coalesce(String route) {
+    return route(route).map(GatewayConfig.Route::coalesce);
+  }
+
+  private Optional<GatewayConfig.Route> route(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
   private static CompiledRoute compile(GatewayConfig.Route route) {
     GatewayConfig.RouteWhen when = route.when();
     Set<Trigger> triggers =
         when.triggers().stream().map(TriggerName::trigger).collect(Collectors.toUnmodifiableSet());
     Audience audience = when.audience() == null ? null : when.audience().audience();
-    Pattern sku = when.sku() == null ? null : glob(when.sku());
-    return new CompiledRoute(route.name(), triggers, audience, sku, route.send());
+    return new CompiledRoute(route.name(), triggers, audience, globOrNull(when.sku()), globOrNull(when.supplier()),
+        route.send());
+  }
+
+  private static Pattern globOrNull(String glob) {
+    return glob == null ? null : glob(glob);
   }
 
   /** {@code PAINT-*} style globs: {@code *} any run, {@code ?} one character. */

@@ -37,6 +37,25 @@ public final class DeliveryClaims {
         .list();
   }
 
+  /**
+   * Claims every other pending staff alert of the same connector and route, for one digest
+   * message with {@code lead}, whenever each was due.
+   */
+  public static List<Claimed> claimDigest(Handle h, Delivery lead, String owner, Instant now, Instant leaseUntil) {
+    return h.createQuery(
+            "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
+                + " lease_until = :until, updated_at = :now WHERE connector = :connector AND route = :route"
+                + " AND audience = 'AUDIENCE_STAFF' AND status = 'DELIVERY_STATUS_PENDING' AND id <> :lead RETURNING *")
+        .bind("owner", owner)
+        .bind("until", leaseUntil.toEpochMilli())
+        .bind("now", now.toEpochMilli())
+        .bind("connector", lead.getConnector())
+        .bind("route", lead.getRoute())
+        .bind("lead", lead.getId())
+        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at")))
+        .list();
+  }
+
   /** True while the delivery is still claimed by {@code owner} (not cancelled, not taken over). */
   public static boolean stillClaimed(Handle h, String id, String owner) {
     return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE id = ? AND lease_owner = ?"

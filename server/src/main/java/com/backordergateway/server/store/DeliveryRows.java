@@ -39,7 +39,7 @@ public final class DeliveryRows {
         .bind("subject", d.getSubject())
         .bind("body", d.getBody())
         .bind("facts", Facts.toJson(d.getFactsMap()))
-        .bind("due", created)
+        .bind("due", d.hasNextAttemptAt() ? Timestamps.toMillis(d.getNextAttemptAt()) : created)
         .bind("created", created)
         .execute();
   }
@@ -163,7 +163,8 @@ public final class DeliveryRows {
             .setStatus(DeliveryStatus.valueOf(rs.getString("status")))
             .setAttempts(rs.getInt("attempts"))
             .setCreatedAt(Timestamps.fromMillis(rs.getLong("created_at")))
-            .setUpdatedAt(Timestamps.fromMillis(rs.getLong("updated_at")));
+            .setUpdatedAt(Timestamps.fromMillis(rs.getLong("updated_at")))
+            .setNextAttemptAt(Timestamps.fromMillis(rs.getLong("next_attempt_at")));
     if (orderId != null || customer != null) {
       d.setRecipient(recipient);
     }
