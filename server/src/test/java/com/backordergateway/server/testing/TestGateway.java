@@ -49,7 +49,11 @@ public final class TestGateway implements AutoCloseable {
         require-sha256: %s
       """;
 
-  /** Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. */
+  /**
+   * Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. No
+   * plugin serves these types, so planned deliveries stay pending: rule tests see exactly what
+   * was planned, and mark deliveries sent themselves where a rule depends on it.
+   */
   public static final String ROUTED =
       """
       triggers:
@@ -59,18 +63,14 @@ public final class TestGateway implements AutoCloseable {
       connectors:
         - id: email
           type: sendgrid
-          mode: dry-run
           settings:
             api-key: SG.very-secret-key-123
         - id: sms
           type: twilio
-          mode: dry-run
         - id: slack
           type: slack
-          mode: dry-run
         - id: tickets
           type: zendesk
-          mode: dry-run
       routes:
         - name: customers
           when: {audience: customer}
