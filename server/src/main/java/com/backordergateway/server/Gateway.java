@@ -6,6 +6,9 @@ import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.delivery.DeliveryDispatcher;
 import com.backordergateway.server.delivery.DeliveryModule;
 import com.backordergateway.server.grpc.GrpcModule;
+import com.backordergateway.server.http.HttpModule;
+import com.backordergateway.server.http.OpsEndpoints;
+import com.backordergateway.server.metrics.GatewayGauges;
 import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.intake.IntakeModule;
 import com.backordergateway.server.intake.SupplierDelayMonitor;
@@ -72,6 +75,7 @@ public final class Gateway implements AutoCloseable {
             new MetricsModule(),
             new PluginsModule(),
             new DeliveryModule(),
+            new HttpModule(),
             new GrpcModule());
     checkTemplates(injector);
     Gateway gateway = new Gateway(injector);
@@ -87,6 +91,15 @@ public final class Gateway implements AutoCloseable {
     }
     injector.getInstance(SupplierDelayMonitor.class).start();
     injector.getInstance(DeliveryDispatcher.class).start();
+    injector.getInstance(GatewayGauges.class).register();
+    OpsEndpoints ops = injector.getInstance(OpsEndpoints.class);
+    try {
+      ops.start();
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+    ops.ready(true);
     return gateway;
   }
 
@@ -121,6 +134,10 @@ public final class Gateway implements AutoCloseable {
     return grpc.port();
   }
 
+  public int httpPort() {
+    return injector.getInstance(OpsEndpoints.class).port();
+  }
+
   public <T> T get(Class<T> type) {
     return injector.getInstance(type);
   }
@@ -129,6 +146,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     log.info("stopping");
+    injector.getInstance(OpsEndpoints.class).stop();
     grpc.stop(10);
     injector.getInstance(SupplierDelayMonitor.class).close();
     injector.getInstance(DeliveryDispatcher.class).close();

@@ -50,7 +50,8 @@ class GatewayProcessTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long started = System.nanoTime();
     Process gateway = new ProcessBuilder(java, "-jar", SERVER_JAR.toString(),
-            "--config", DEMO_CONFIG.toString(), "--grpc-port", Integer.toString(port))
+            "--config", DEMO_CONFIG.toString(), "--grpc-port", Integer.toString(port),
+            "--http-port", Integer.toString(freePort()))
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(workDir.resolve("gateway.log").toFile())

@@ -48,19 +48,22 @@ final class DeliveryAttempt {
   private final FallbackPlanner fallbacks;
   private final RoutePlanner routes;
   private final RetryPolicy retries;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
   private final String owner;
   private final Duration lease;
   private final Duration unavailableRecheck;
 
   DeliveryAttempt(ConnectorInstances instances, GroupCommitWriter writer, Database database, FallbackPlanner fallbacks,
-      RoutePlanner routes, RetryPolicy retries, Clock clock, String owner, Duration lease, Duration unavailableRecheck) {
+      RoutePlanner routes, RetryPolicy retries, DeliveryMetrics metrics, Clock clock, String owner, Duration lease,
+      Duration unavailableRecheck) {
     this.instances = instances;
     this.writer = writer;
     this.database = database;
     this.fallbacks = fallbacks;
     this.routes = routes;
     this.retries = retries;
+    this.metrics = metrics;
     this.clock = clock;
     this.owner = owner;
     this.lease = lease;
@@ -89,6 +92,7 @@ final class DeliveryAttempt {
       }
       if (instances.isDryRun(d.getConnector())) {
         // Dry-run: rendered and recorded (the delivery row holds the content), never sent.
+        metrics.outcome(d.getConnector(), "delivered", batch.size());
         return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner,
             c.delivery().getAttempts() + 1, "dry-run", "", now()));
       }
@@ -128,12 +132,15 @@ final class DeliveryAttempt {
     try {
       DeliveryReceipt receipt = instances.deliver(lead.getConnector(), batch.size() == 1 ? notification(lead) : digest(batch));
       breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      metrics.attempt(lead.getConnector(), System.nanoTime() - start);
+      metrics.outcome(lead.getConnector(), "delivered", batch.size());
       return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner, c.delivery().getAttempts() + 1,
           receipt.externalId(), receipt.reference(), now()));
     } catch (ConnectorUnavailableException e) {
       breaker.releasePermission();
       return later(batch, false, now().plus(unavailableRecheck), e.getMessage());
     } catch (DeliveryException e) {
+      metrics.attempt(lead.getConnector(), System.nanoTime() - start);
       if (e instanceof RetryableDeliveryException retryable) {
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
         return failed(batch, retryable.retryAfter(), e.getMessage());
@@ -161,6 +168,7 @@ final class DeliveryAttempt {
           markDead(h, d, attempts, shown + " (gave up after " + attempts + " attempts)", now);
         } else {
           DeliveryClaims.retryLater(h, d.getId(), owner, attempts, now.plus(retries.backoff(attempts, retryAfter)), shown, now);
+          metrics.outcome(d.getConnector(), "retry", 1);
         }
       }
       return true;
@@ -170,6 +178,7 @@ final class DeliveryAttempt {
   /** Back to pending at {@code next}; {@code counted} says whether this was a real try. */
   private CompletableFuture<?> later(List<DeliveryClaims.Claimed> batch, boolean counted, Instant next, String error) {
     String shown = Secrets.global().redact(error);
+    metrics.outcome(batch.get(0).delivery().getConnector(), counted ? "retry" : "waiting", batch.size());
     return each(batch, c -> h -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner,
         c.delivery().getAttempts() + (counted ? 1 : 0), next, shown, now()));
   }
@@ -187,6 +196,7 @@ final class DeliveryAttempt {
 
   private void markDead(org.jdbi.v3.core.Handle h, Delivery d, int attempts, String error, Instant now) {
     if (DeliveryClaims.dead(h, d.getId(), owner, attempts, error, now)) {
+      metrics.outcome(d.getConnector(), "dead", 1);
       log.warn("delivery {} to {} is dead: {}", d.getId(), d.getConnector(), error);
       fallbacks.plan(d, now).forEach(f -> DeliveryRows.insert(h, f));
     }

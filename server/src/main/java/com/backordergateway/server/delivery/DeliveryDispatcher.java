@@ -59,7 +59,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
   @Inject
   public DeliveryDispatcher(GatewayConfig config, ConnectorInstances instances, GroupCommitWriter writer,
-      Database database, FallbackPlanner fallbacks, RoutePlanner routes, DeliveryWakeups wakeups, Clock clock) {
+      Database database, FallbackPlanner fallbacks, RoutePlanner routes, DeliveryWakeups wakeups, DeliveryMetrics metrics,
+      Clock clock) {
     this.config = config;
     this.instances = instances;
     this.writer = writer;
@@ -69,7 +70,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     this.owner = hostName() + "/" + UUID.randomUUID();
     GatewayConfig.Delivery engine = config.delivery();
     this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks, routes,
-        new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), clock, owner, engine.lease(),
+        new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), metrics, clock, owner, engine.lease(),
         engine.unavailableRecheck());
     AtomicInteger n = new AtomicInteger();
     // Connector calls block on the platform's answer; the pool bounds how many run at once

@@ -5,7 +5,7 @@ import com.backordergateway.api.v1.PluginInfo;
 import java.util.List;
 
 /** What became of one jar in the plugins folder. */
-record PluginStatus(
+public record PluginStatus(
     String jar, String pluginId, String version, ConnectorState state, String lastError,
     List<String> connectorTypes, List<String> webhookSources) {
 

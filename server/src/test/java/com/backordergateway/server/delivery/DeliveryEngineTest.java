@@ -111,6 +111,39 @@ class DeliveryEngineTest {
   }
 
   @Test
+  void metricsHealthAndReadinessAnswerOnTheHttpPortWithoutAToken() throws Exception {
+    primary.enqueue(FakeResponse.status(503), FakeResponse.json(201, "{}"));
+    Delivery notice = customerNotice(gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> stored(notice.getId()).getAttempts() == 1);
+    clock.advance(Duration.ofSeconds(3));
+    awaitStatus(notice.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED);
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + gateway.httpPort() + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+    assertThat(get.apply("/healthz").statusCode()).isEqualTo(200);
+    assertThat(get.apply("/readyz").statusCode()).isEqualTo(200);
+    java.net.http.HttpResponse<String> metrics = get.apply("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("backorder_delivery_attempts_total{connector=\"primary\",outcome=\"retry\"} 1.0")
+        .contains("backorder_delivery_attempts_total{connector=\"primary\",outcome=\"delivered\"} 1.0")
+        .contains("backorder_delivery_attempt_duration_seconds_count{connector=\"primary\"} 2")
+        .contains("backorder_deliveries{status=\"delivered\"}")
+        .contains("backorder_connector_circuit_state{connector=\"primary\"} 0.0")
+        .contains("backorder_connector_instance_state{connector=\"primary\",state=\"started\"} 1.0")
+        .contains("backorder_plugins{state=\"started\"} 1.0")
+        .contains("backorder_connector_http_requests_total{connector=\"primary\",outcome=\"503\"} 1.0");
+  }
+
+  @Test
   void aDryRunInstanceRecordsWithoutCallingAnyone() {
     primary.enqueue(FakeResponse.json(201, "{}"));
     Delivery alert = gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1")).getPlannedDeliveriesList()
@@ -207,7 +240,7 @@ class DeliveryEngineTest {
       primary.enqueue(FakeResponse.json(201, "{}"));
     }
     clock.advance(Duration.ofSeconds(61)); // the open period ends: one delivery is the probe
-    await().atMost(Duration.ofSeconds(20)).until(() -> primary.requestCount() == 4);
+    await().atMost(Duration.ofSeconds(20)).until(() -> primary.requestCount() >= 4);
     await().atMost(Duration.ofSeconds(20)).until(() ->
         gateway.get(DeliveryDispatcher.class).breaker("primary").getState() == CircuitBreaker.State.CLOSED);
     clock.advance(Duration.ofSeconds(2)); // the others were told to look again shortly

@@ -33,6 +33,8 @@ public final class TestGateway implements AutoCloseable {
   /** Storage in the test folder, the two test tokens, plugins from the test folder's plugins/. */
   private static final String BASE =
       """
+      server:
+        http-port: 0
       storage:
         url: jdbc:sqlite:%s
       auth:
@@ -150,6 +152,11 @@ public final class TestGateway implements AutoCloseable {
     return AdminServiceGrpc.newBlockingStub(channel)
         .withCallCredentials(bearer(token))
         .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** The HTTP port (operations endpoints), chosen free at start. */
+  public int httpPort() {
+    return gateway.httpPort();
   }
 
   public ManagedChannel channel() {
