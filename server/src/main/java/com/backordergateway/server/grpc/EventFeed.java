@@ -1,17 +1,20 @@
 package com.backordergateway.server.grpc;
 
+import com.backordergateway.api.v1.Delivery;
 import com.backordergateway.api.v1.Event;
 import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
 import com.backordergateway.server.errors.ErrorStatus;
 import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.store.Database;
+import com.backordergateway.server.store.DeliveryChangeRows;
 import com.backordergateway.server.store.EventRows;
 import com.backordergateway.server.store.GroupCommitWriter;
 import io.grpc.stub.ServerCallStreamObserver;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * WatchEvents: every subscriber reads committed events from the log after its own cursor.
+ * WatchEvents: every subscriber reads committed events and delivery status changes from the
+ * log after its own cursor ({@code <event seq>.<change seq>}).
  *
  * <p>Commits only wake subscribers; each one pulls at the pace its client reads (gRPC flow
  * control), so a slow subscriber falls behind in the log instead of holding up intake or
@@ -45,8 +49,8 @@ final class EventFeed {
 
   /** Called on the transport thread: gRPC only takes stream handlers before the method returns. */
   void subscribe(WatchEventsRequest request, ServerCallStreamObserver<WatchEventsResponse> observer) {
-    long after = request.getAfterCursor().isEmpty() ? FROM_NOW : cursor(request.getAfterCursor());
-    Subscription subscription = new Subscription(request.getSku(), after, observer);
+    long[] cursor = request.getAfterCursor().isEmpty() ? new long[] {FROM_NOW, FROM_NOW} : cursor(request.getAfterCursor());
+    Subscription subscription = new Subscription(request.getSku(), cursor[0], cursor[1], observer);
     observer.setOnCancelHandler(() -> subscriptions.remove(subscription));
     observer.setOnReadyHandler(subscription::wake);
     subscriptions.add(subscription);
@@ -57,14 +61,18 @@ final class EventFeed {
     return subscriptions.size();
   }
 
-  private static long cursor(String text) {
+  /** {@code E.D}, or just {@code E} (an event's own cursor: deliveries from now on). */
+  private static long[] cursor(String text) {
     try {
-      long value = Long.parseLong(text);
-      if (value >= 0) {
-        return value;
+      long[] parts = Arrays.stream(text.split("\\.", -1)).mapToLong(Long::parseLong).toArray();
+      if (parts.length == 1 && parts[0] >= 0) {
+        return new long[] {parts[0], FROM_NOW};
+      }
+      if (parts.length == 2 && parts[0] >= 0 && parts[1] >= 0) {
+        return parts;
       }
     } catch (NumberFormatException e) {
-      // same answer as a negative cursor
+      // same answer as any other malformed cursor
     }
     throw InvalidRequestException.of("after_cursor", "not a cursor from an event or a watch response");
   }
@@ -74,11 +82,13 @@ final class EventFeed {
     private final ServerCallStreamObserver<WatchEventsResponse> observer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private volatile long lastSeq;
+    private volatile long lastEvent;
+    private volatile long lastChange;
 
-    Subscription(String sku, long lastSeq, ServerCallStreamObserver<WatchEventsResponse> observer) {
+    Subscription(String sku, long lastEvent, long lastChange, ServerCallStreamObserver<WatchEventsResponse> observer) {
       this.sku = sku;
-      this.lastSeq = lastSeq;
+      this.lastEvent = lastEvent;
+      this.lastChange = lastChange;
       this.observer = observer;
     }
 
@@ -108,19 +118,37 @@ final class EventFeed {
 
     /** Sends what the client can take now; the ready handler wakes us for the rest. */
     private void pump() {
-      if (lastSeq == FROM_NOW) {
-        lastSeq = jdbi.withHandle(EventRows::lastSeq);
+      if (lastEvent == FROM_NOW) {
+        lastEvent = jdbi.withHandle(EventRows::lastSeq);
+      }
+      if (lastChange == FROM_NOW) {
+        lastChange = jdbi.withHandle(DeliveryChangeRows::lastSeq);
       }
       while (!observer.isCancelled() && observer.isReady()) {
-        List<Event> events = jdbi.withHandle(h -> EventRows.after(h, lastSeq, sku, BATCH));
+        List<Event> events = jdbi.withHandle(h -> EventRows.after(h, lastEvent, sku, BATCH));
         for (Event event : events) {
-          observer.onNext(WatchEventsResponse.newBuilder().setCursor(event.getCursor()).setEvent(event).build());
-          lastSeq = Long.parseLong(event.getCursor());
+          lastEvent = Long.parseLong(event.getCursor());
+          observer.onNext(WatchEventsResponse.newBuilder().setCursor(cursor()).setEvent(event).build());
         }
-        if (events.size() < BATCH) {
+        List<DeliveryChangeRows.Change> changes = jdbi.withHandle(h -> DeliveryChangeRows.after(h, lastChange, BATCH));
+        for (DeliveryChangeRows.Change change : changes) {
+          lastChange = change.seq();
+          if (about(change.delivery())) {
+            observer.onNext(WatchEventsResponse.newBuilder().setCursor(cursor()).setDelivery(change.delivery()).build());
+          }
+        }
+        if (events.size() < BATCH && changes.size() < BATCH) {
           return;
         }
       }
+    }
+
+    private boolean about(Delivery d) {
+      return sku.isEmpty() || Arrays.asList(d.getFactsOrDefault("sku", "").split(", ")).contains(sku);
+    }
+
+    private String cursor() {
+      return lastEvent + "." + lastChange;
     }
   }
 }

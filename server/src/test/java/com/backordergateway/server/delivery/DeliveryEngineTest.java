@@ -144,6 +144,48 @@ class DeliveryEngineTest {
   }
 
   @Test
+  void watchersSeeDeliveriesMove() throws Exception {
+    // PAINT-RED fails once then succeeds; PAINT-BLUE takes one answer too.
+    primary.enqueue(FakeResponse.status(500), FakeResponse.json(201, "{}"), FakeResponse.json(201, "{}"));
+    List<com.backordergateway.api.v1.WatchEventsResponse> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> story;
+    try (io.grpc.Context.CancellableContext watch = io.grpc.Context.current().withCancellation()) {
+      watch.run(() -> gateway.backorderAsync().watchEvents(
+          com.backordergateway.api.v1.WatchEventsRequest.newBuilder().setSku("PAINT-RED").build(),
+          new io.grpc.stub.StreamObserver<>() {
+            @Override
+            public void onNext(com.backordergateway.api.v1.WatchEventsResponse value) {
+              seen.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {}
+
+            @Override
+            public void onCompleted() {}
+          }));
+      Thread.sleep(DeliveryDispatcher.POLL_MILLIS); // the subscription starts from "now"
+      Delivery notice = customerNotice(gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1")));
+      await().atMost(Duration.ofSeconds(20)).until(() -> stored(notice.getId()).getAttempts() == 1);
+      gateway.backorder().reportInventoryLevel(sale("PAINT-BLUE", 0, "A-2")); // another SKU: filtered out
+      clock.advance(Duration.ofSeconds(3));
+      awaitStatus(notice.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED);
+      await().atMost(Duration.ofSeconds(20)).until(() -> seen.stream().anyMatch(r -> r.hasDelivery()
+          && r.getDelivery().getId().equals(notice.getId())
+          && r.getDelivery().getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED));
+      watch.cancel(null);
+      story = seen.stream()
+          .filter(r -> r.hasEvent() || r.getDelivery().getId().equals(notice.getId()))
+          .map(r -> r.hasEvent() ? "event " + r.getEvent().getSkus(0)
+              : r.getDelivery().getStatus().name() + " after " + r.getDelivery().getAttempts())
+          .toList();
+    }
+    assertThat(story).containsExactly("event PAINT-RED", "DELIVERY_STATUS_PENDING after 0",
+        "DELIVERY_STATUS_PENDING after 1", "DELIVERY_STATUS_DELIVERED after 2");
+    assertThat(seen).allMatch(r -> r.getCursor().matches("\\d+\\.\\d+"));
+  }
+
+  @Test
   void aDryRunInstanceRecordsWithoutCallingAnyone() {
     primary.enqueue(FakeResponse.json(201, "{}"));
     Delivery alert = gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1")).getPlannedDeliveriesList()
