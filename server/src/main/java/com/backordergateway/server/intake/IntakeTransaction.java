@@ -162,9 +162,11 @@ final class IntakeTransaction {
   }
 
   /**
-   * Moves the case to a new ETA ({@code null}: later than planned, date unknown) and plans a
-   * correction for every order on it; {@code supplier} and {@code poNumber} name the shipment
-   * behind a supplier delay (else empty).
+   * Moves the case to a new ETA ({@code null}: later than planned, date unknown). Customers
+   * already told get a correction; those whose notice has not gone out yet get that notice
+   * again with the new date instead, so nobody hears the old one and then a correction.
+   * {@code supplier} and {@code poNumber} name the shipment behind a supplier delay (else empty).
+   * Returns how many orders hear the new date.
    */
   int correctEta(BackorderCase c, Instant eta, Trigger trigger, String supplier, String poNumber) {
     if (eta != null) {
@@ -174,9 +176,17 @@ final class IntakeTransaction {
     }
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
     NoticeAbout about = NoticeAbout.of(c).delayedBy(supplier, poNumber, eta);
+    Set<String> told = new HashSet<>();
+    DeliveryRows.forCase(h, c.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED).stream()
+        .filter(d -> d.getAudience() == Audience.AUDIENCE_CUSTOMER)
+        .forEach(d -> told.add(d.getRecipient().getOrderId()));
     List<CustomerOrder> orders = CaseRows.orders(h, c.getId());
     for (CustomerOrder order : orders) {
-      planCustomer(about, trigger, Purpose.PURPOSE_ETA_CORRECTION, order);
+      if (told.contains(order.getOrderId())) {
+        planCustomer(about, trigger, Purpose.PURPOSE_ETA_CORRECTION, order);
+      } else if (DeliveryRows.cancelUnsentNotices(h, c.getId(), order.getOrderId(), now) > 0) {
+        planCustomer(about, c.getOpenedBy(), Purpose.PURPOSE_CUSTOMER_NOTICE, order);
+      }
     }
     return orders.size();
   }

@@ -73,6 +73,19 @@ public final class DeliveryRows {
         .execute();
   }
 
+  /** Cancels one order's unsent customer notices on a case (to send them again, updated). */
+  public static int cancelUnsentNotices(Handle h, String caseId, String orderId, Instant at) {
+    return h.createUpdate(
+            "UPDATE deliveries SET status = 'DELIVERY_STATUS_CANCELLED', updated_at = ?,"
+                + " last_error = 'replaced by a notice with the new ETA'"
+                + " WHERE case_id = ? AND order_id = ? AND audience = 'AUDIENCE_CUSTOMER'"
+                + " AND status IN ('DELIVERY_STATUS_PENDING', 'DELIVERY_STATUS_IN_FLIGHT')")
+        .bind(0, at.toEpochMilli())
+        .bind(1, caseId)
+        .bind(2, orderId)
+        .execute();
+  }
+
   /** Marks a delivery as accepted by its platform. */
   public static void markDelivered(Handle h, String id, String externalId, Instant at) {
     h.createUpdate(

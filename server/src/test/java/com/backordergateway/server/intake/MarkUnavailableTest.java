@@ -7,13 +7,18 @@ import static com.backordergateway.server.testing.Requests.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.backordergateway.api.v1.BackorderCase;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.CaseChange;
 import com.backordergateway.api.v1.GetCaseRequest;
 import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.MarkUnavailableRequest;
 import com.backordergateway.api.v1.Trigger;
 import com.backordergateway.server.testing.GatewayTest;
+import com.backordergateway.server.testing.TestGateway;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkUnavailableTest extends GatewayTest {
@@ -74,7 +79,8 @@ class MarkUnavailableTest extends GatewayTest {
 
   @Test
   void aNewEtaOnAnOpenCaseCorrectsItForTheOrdersThere() {
-    gateway.backorder().markUnavailable(mark("YARN-MERINO-BLUE").addAffectedOrders(order("W-1")).build());
+    IntakeResponse opened = gateway.backorder().markUnavailable(mark("YARN-MERINO-BLUE").addAffectedOrders(order("W-1")).build());
+    gateway.markSent(opened.getPlannedDeliveriesList());
 
     IntakeResponse later = gateway.backorder().markUnavailable(
         mark("YARN-MERINO-BLUE")
@@ -87,5 +93,21 @@ class MarkUnavailableTest extends GatewayTest {
     assertThat(summary(later.getPlannedDeliveriesList())).containsExactlyInAnyOrder(
         "email ETA_CORRECTION W-1", "sms ETA_CORRECTION W-1",
         "email CUSTOMER_NOTICE W-3", "sms CUSTOMER_NOTICE W-3");
+  }
+
+  @Test
+  void aCustomerNotToldYetGetsTheirNoticeAgainWithTheNewEtaInsteadOfACorrection() {
+    IntakeResponse opened = gateway.backorder().markUnavailable(mark("YARN-MERINO-BLUE").addAffectedOrders(order("W-1")).build());
+
+    IntakeResponse later = gateway.backorder().markUnavailable(
+        mark("YARN-MERINO-BLUE").setEta(at(gateway.clock.instant().plus(Duration.ofDays(21)))).build());
+
+    assertThat(summary(later.getPlannedDeliveriesList()))
+        .containsExactlyInAnyOrder("email CUSTOMER_NOTICE W-1", "sms CUSTOMER_NOTICE W-1");
+    assertThat(later.getPlannedDeliveriesList()).allMatch(d -> d.getFactsMap().get("eta").startsWith("2026-03-23"));
+    List<Delivery> replaced = gateway.admin(TestGateway.ALL_SCOPES_TOKEN).listDeliveries(ListDeliveriesRequest.newBuilder()
+        .setStatus(DeliveryStatus.DELIVERY_STATUS_CANCELLED).build()).getDeliveriesList();
+    assertThat(replaced).extracting(Delivery::getId).containsExactlyInAnyOrderElementsOf(opened.getPlannedDeliveriesList()
+        .stream().filter(d -> d.getRecipient().getOrderId().equals("W-1")).map(Delivery::getId).toList());
   }
 }

@@ -14,7 +14,6 @@ import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.Resolution;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
-import com.backordergateway.server.store.DeliveryRows;
 import com.backordergateway.server.testing.GatewayTest;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.Status;
@@ -25,16 +24,10 @@ import org.junit.jupiter.api.Test;
 class ResolutionTest extends GatewayTest {
 
 
-  /** Stands in for the delivery engine: the platform accepted these. */
-  void markSent(List<Delivery> deliveries) {
-    gateway.database().jdbi().useHandle(h -> deliveries.forEach(
-        d -> DeliveryRows.markDelivered(h, d.getId(), "ext-" + d.getId(), gateway.clock.instant())));
-  }
-
   @Test
   void resolvingCancelsUnsentNoticesAndTellsThoseAlreadyTold() {
     IntakeResponse first = gateway.backorder().reportInventoryLevel(sale("GLUE-GUN", 0, "A-1"));
-    markSent(first.getPlannedDeliveriesList());
+    gateway.markSent(first.getPlannedDeliveriesList());
     IntakeResponse second = gateway.backorder().reportInventoryLevel(sale("GLUE-GUN", -1, "A-2"));
     String caseId = first.getCaseIds(0);
 
