@@ -166,14 +166,14 @@ public record GatewayConfig(
   public record Route(String name, RouteWhen when, List<String> send, List<String> fallback,
       QuietHours quietHours, Duration coalesce) {
     public Route {
-      when = when == null ? new RouteWhen(null, null, null, null) : when;
+      when = when == null ? new RouteWhen(null, null, null, null, null) : when;
       send = send == null ? List.of() : List.copyOf(send);
       fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
   }
 
   /** Route conditions; an absent condition matches everything. */
-  public record RouteWhen(Set<TriggerName> triggers, AudienceName audience, String sku, String supplier) {
+  public record RouteWhen(Set<TriggerName> triggers, AudienceName audience, String sku, String category, String supplier) {
     public RouteWhen {
       triggers = triggers == null ? Set.of() : Set.copyOf(triggers);
     }

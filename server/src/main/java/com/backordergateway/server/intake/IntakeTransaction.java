@@ -127,11 +127,12 @@ final class IntakeTransaction {
    * Opens a case for the SKU and plans the staff alert — once per SKU per open case, because
    * a SKU has at most one open case.
    */
-  BackorderCase openCase(String sku, Trigger openedBy, String why, Timestamp eta) {
+  BackorderCase openCase(String sku, String category, Trigger openedBy, String why, Timestamp eta) {
     BackorderCase.Builder c =
         BackorderCase.newBuilder()
             .setId(ids.next("case"))
             .setSku(sku)
+            .setCategory(category)
             .setOpenedBy(openedBy)
             .setStatus(CaseStatus.CASE_STATUS_OPEN)
             .setReason(why)
@@ -223,7 +224,8 @@ final class IntakeTransaction {
   void planStaff(NoticeAbout about, List<String> skus, Trigger trigger, Purpose purpose) {
     Set<String> connectors = new HashSet<>();
     for (String sku : skus) {
-      RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_STAFF, sku, about.supplier());
+      RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_STAFF, sku, about.category(),
+          about.supplier());
       for (RoutePlanner.Target target : routes.targets(subject)) {
         if (connectors.add(target.connector())) {
           deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_STAFF, trigger, purpose,
@@ -236,7 +238,8 @@ final class IntakeTransaction {
   private void planCustomer(NoticeAbout about, Trigger trigger, Purpose purpose, CustomerOrder order) {
     Recipient recipient =
         Recipient.newBuilder().setOrderId(order.getOrderId()).setCustomer(order.getCustomer()).build();
-    RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_CUSTOMER, about.sku(), about.supplier());
+    RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_CUSTOMER, about.sku(),
+        about.category(), about.supplier());
     for (RoutePlanner.Target target : routes.targets(subject)) {
       deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose,
           recipient));

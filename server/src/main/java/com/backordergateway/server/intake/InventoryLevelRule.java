@@ -26,6 +26,7 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
   @Override
   public void validate(ReportInventoryLevelRequest r, Violations v, Instant now) {
     v.sku("sku", r.getSku());
+    v.category(r.getCategory());
     v.check(r.getCause() != InventoryCause.INVENTORY_CAUSE_UNSPECIFIED && r.getCauseValue() > 0
             && r.getCause() != InventoryCause.UNRECOGNIZED,
         "cause", "required: SALE, ADJUSTMENT, RECEIPT or COUNT");
@@ -62,7 +63,7 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
     }
     BackorderCase c =
         open.orElseGet(() -> tx.openCase(
-            r.getSku(), Trigger.TRIGGER_STOCK_DEPLETED, "sold out: " + r.getOnHand() + " on hand after a sale", null));
+            r.getSku(), r.getCategory(), Trigger.TRIGGER_STOCK_DEPLETED, "sold out: " + r.getOnHand() + " on hand after a sale", null));
     boolean opened = open.isEmpty();
     boolean notified = r.hasOrder() && tx.addOrder(c, r.getOrder(), Trigger.TRIGGER_STOCK_DEPLETED);
     String orderNote = notified ? "; customer of order " + r.getOrder().getOrderId() + " notified" : "";

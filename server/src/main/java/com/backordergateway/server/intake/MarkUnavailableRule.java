@@ -26,6 +26,7 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
   @Override
   public void validate(MarkUnavailableRequest r, Violations v, Instant now) {
     v.sku("sku", r.getSku());
+    v.category(r.getCategory());
     v.check(!r.getReason().isBlank(), "reason", "required");
     v.maxLength("reason", r.getReason(), Violations.MAX_TEXT);
     v.check(!r.getActor().isBlank(), "actor", "required");
@@ -51,7 +52,8 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
     Optional<BackorderCase> open = tx.openCase(r.getSku());
     String why = r.getReason() + " (marked by " + r.getActor() + ")";
     BackorderCase c =
-        open.orElseGet(() -> tx.openCase(r.getSku(), Trigger.TRIGGER_MARKED_UNAVAILABLE, why, r.hasEta() ? r.getEta() : null));
+        open.orElseGet(() -> tx.openCase(r.getSku(), r.getCategory(), Trigger.TRIGGER_MARKED_UNAVAILABLE, why,
+            r.hasEta() ? r.getEta() : null));
     boolean etaMoved = open.isPresent() && r.hasEta() && !r.getEta().equals(c.getEta());
     if (etaMoved) {
       // Before adding orders: the new ones get the new ETA in their first notice.

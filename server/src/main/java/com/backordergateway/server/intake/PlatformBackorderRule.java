@@ -77,7 +77,7 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
       tx.touchedSku(sku);
       Optional<BackorderCase> open = tx.openCase(sku);
       BackorderCase c =
-          open.orElseGet(() -> tx.openCase(sku, Trigger.TRIGGER_PLATFORM_BACKORDER,
+          open.orElseGet(() -> tx.openCase(sku, "", Trigger.TRIGGER_PLATFORM_BACKORDER,
               r.getSource() + " order " + orderId + " reported backordered", signal.hasEta() ? signal.getEta() : null));
       opened += open.isEmpty() ? 1 : 0;
       notified += tx.addOrder(c, signal.getOrder(), Trigger.TRIGGER_PLATFORM_BACKORDER) ? 1 : 0;

@@ -47,6 +47,15 @@ final class Violations {
     }
   }
 
+  private static final Pattern CATEGORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 &/_.-]{0,63}");
+
+  /** An optional product category: 1-64 letters, digits, spaces and {@code & / _ . -}. */
+  void category(String value) {
+    if (!value.isEmpty() && !CATEGORY.matcher(value).matches()) {
+      add("category", "1-64 letters, digits, spaces or & / _ . -, starting with a letter or digit");
+    }
+  }
+
   void requiredId(String field, String value) {
     if (value.isBlank()) {
       add(field, "required");

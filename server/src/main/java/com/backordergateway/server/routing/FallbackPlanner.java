@@ -68,7 +68,7 @@ public final class FallbackPlanner {
     String status = facts.getOrDefault("status", "");
     boolean resolved = status.equals("restocked") || status.equals("cancelled");
     return new NoticeAbout(facts.getOrDefault("case_id", ""), facts.getOrDefault("sku", ""),
-        eta.isEmpty() ? null : Instant.parse(eta), facts.getOrDefault("reason", ""),
+        facts.getOrDefault("category", ""), eta.isEmpty() ? null : Instant.parse(eta), facts.getOrDefault("reason", ""),
         facts.getOrDefault("supplier", ""), facts.getOrDefault("po_number", ""), resolved ? status : "", "");
   }
 }

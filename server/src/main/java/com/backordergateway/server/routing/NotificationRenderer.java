@@ -54,7 +54,9 @@ public final class NotificationRenderer {
         customer.getLocale().isEmpty() ? defaultLocale : Locale.forLanguageTag(customer.getLocale()),
         about.caseId(), about.reason(), about.supplier(), about.poNumber(), about.resolution(), about.message());
     RenderedMessage message = templates.render(typeById.getOrDefault(connectorId, connectorId), facts);
-    return new Rendered(message.subject(), message.body(), factsFor(facts, trigger, purpose));
+    Map<String, String> structured = factsFor(facts, trigger, purpose);
+    structured.put("category", about.category());
+    return new Rendered(message.subject(), message.body(), structured);
   }
 
   /** The fact keys the SPI promises connectors (see Notification#facts). */

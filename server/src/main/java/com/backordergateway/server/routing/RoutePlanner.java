@@ -23,15 +23,16 @@ public final class RoutePlanner {
   public record Target(String route, String connector) {}
 
   /** What the notice is about, as routes match it. */
-  public record Subject(Trigger trigger, Audience audience, String sku, String supplier) {}
+  public record Subject(Trigger trigger, Audience audience, String sku, String category, String supplier) {}
 
-  private record CompiledRoute(String name, Set<Trigger> triggers, Audience audience, Pattern sku, Pattern supplier,
-      List<String> send) {
+  private record CompiledRoute(String name, Set<Trigger> triggers, Audience audience, Pattern sku, Pattern category,
+      Pattern supplier, List<String> send) {
 
     boolean matches(Subject s) {
       return (triggers.isEmpty() || triggers.contains(s.trigger()))
           && (audience == null || audience == s.audience())
           && (sku == null || sku.matcher(s.sku()).matches())
+          && (category == null || category.matcher(s.category()).matches())
           && (supplier == null || supplier.matcher(s.supplier()).matches());
     }
   }
@@ -85,8 +86,8 @@ public final class RoutePlanner {
     Set<Trigger> triggers =
         when.triggers().stream().map(TriggerName::trigger).collect(Collectors.toUnmodifiableSet());
     Audience audience = when.audience() == null ? null : when.audience().audience();
-    return new CompiledRoute(route.name(), triggers, audience, globOrNull(when.sku()), globOrNull(when.supplier()),
-        route.send());
+    return new CompiledRoute(route.name(), triggers, audience, globOrNull(when.sku()), globOrNull(when.category()),
+        globOrNull(when.supplier()), route.send());
   }
 
   private static Pattern globOrNull(String glob) {

@@ -40,10 +40,11 @@ public final class CaseRows {
 
   public static void insert(Handle h, BackorderCase c) {
     h.createUpdate(
-            "INSERT INTO cases (id, sku, opened_by, status, eta, reason, opened_at, updated_at)"
-                + " VALUES (:id, :sku, :openedBy, :status, :eta, :reason, :at, :at)")
+            "INSERT INTO cases (id, sku, category, opened_by, status, eta, reason, opened_at, updated_at)"
+                + " VALUES (:id, :sku, :category, :openedBy, :status, :eta, :reason, :at, :at)")
         .bind("id", c.getId())
         .bind("sku", c.getSku())
+        .bind("category", c.getCategory())
         .bind("openedBy", c.getOpenedBy().name())
         .bind("status", c.getStatus().name())
         .bind("eta", c.hasEta() ? Timestamps.toMillis(c.getEta()) : null)
@@ -129,6 +130,7 @@ public final class CaseRows {
         BackorderCase.newBuilder()
             .setId(rs.getString("id"))
             .setSku(rs.getString("sku"))
+            .setCategory(rs.getString("category"))
             .setOpenedBy(Trigger.valueOf(rs.getString("opened_by")))
             .setStatus(CaseStatus.valueOf(rs.getString("status")))
             .setReason(rs.getString("reason"))

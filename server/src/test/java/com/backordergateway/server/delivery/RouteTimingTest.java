@@ -58,6 +58,9 @@ class RouteTimingTest {
             when: {audience: staff, triggers: [stock-depleted]}
             send: [chat]
             coalesce: 5m
+          - name: paint-buyers
+            when: {audience: staff, triggers: [stock-depleted, marked-unavailable], category: "paint*"}
+            send: [buyers]
           - name: jacquard-delays
             when: {audience: staff, triggers: [supplier-delayed], supplier: "Jacquard*"}
             send: [buyers]
@@ -111,6 +114,15 @@ class RouteTimingTest {
     String body = staff.onlyRequest().json().get("body").asText();
     assertThat(body).contains("PAINT-RED").contains("PAINT-BLUE").contains("PAINT-GREEN");
     assertThat(deliveries("chat")).hasSize(3).allMatch(d -> d.getExternalId().equals("digest-1"));
+  }
+
+  @Test
+  void categoryRoutesMatchTheCategoryTheCaseOpenedWith() {
+    gateway.backorder().reportInventoryLevel(sale("ACR-RED", 0, "A-1").toBuilder().setCategory("paint & ink").build());
+    gateway.backorder().reportInventoryLevel(sale("YARN-BLUE", 0, "A-2").toBuilder().setCategory("yarn").build());
+    assertThat(deliveries("buyers")).singleElement().satisfies(d -> {
+      assertThat(d.getFactsMap()).containsEntry("sku", "ACR-RED").containsEntry("category", "paint & ink");
+    });
   }
 
   @Test

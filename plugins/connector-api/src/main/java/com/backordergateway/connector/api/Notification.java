@@ -18,7 +18,7 @@ import java.util.Optional;
  *     host always sets (empty string when not known): {@code sku}, {@code product},
  *     {@code order_id}, {@code case_id}, {@code eta} (ISO-8601 instant), {@code status}
  *     ({@code backordered}, {@code delayed}, {@code restocked} or {@code cancelled}),
- *     {@code reason}, {@code supplier}, {@code po_number}, {@code store_name}
+ *     {@code reason}, {@code category}, {@code supplier}, {@code po_number}, {@code store_name}
  * @param previousReference what an earlier delivery of the same case returned as its
  *     {@link DeliveryReceipt#reference()}, for connectors that update in place; empty if none
  */
