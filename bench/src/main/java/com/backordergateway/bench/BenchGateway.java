@@ -1,0 +1,45 @@
+package com.backordergateway.bench;
+
+import com.backordergateway.server.Gateway;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real gateway in this JVM, started the way {@code Main} starts it ({@link Gateway#start(GatewayConfig)}:
+ * Netty on a loopback port, direct executor, system clock) over a fresh SQLite file, with the
+ * webhook plugin routing staff and customers to the sink.
+ */
+final class BenchGateway implements AutoCloseable {
+
+  private final Gateway gateway;
+  final ClientPool clients;
+
+  private BenchGateway(Gateway gateway, ClientPool clients) {
+    this.gateway = gateway;
+    this.clients = clients;
+  }
+
+  static BenchGateway start(Path folder, Path pluginsDir, String sinkUrl, boolean deferred, int channels) {
+    try {
+      Files.createDirectories(folder);
+      Path file = Files.writeString(folder.resolve("gateway.yaml"),
+          GatewayYaml.of(folder, pluginsDir.toAbsolutePath(), sinkUrl, 0, deferred, ""));
+      GatewayConfig config = new ConfigLoader(name -> null, Secrets.global()).load(file);
+      Gateway gateway = Gateway.start(config);
+      return new BenchGateway(gateway, new ClientPool(gateway.grpcPort(), channels));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+    gateway.close();
+  }
+}

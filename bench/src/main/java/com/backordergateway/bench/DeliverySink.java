@@ -1,0 +1,156 @@
+package com.backordergateway.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The receiving end of the webhook connector: a loopback HTTP server that answers every POST
+ * with 200 {@code {"id": <delivery id>}} at once and records when each
+ * {@code X-Backorder-Delivery-Id} first arrived ({@link System#nanoTime()}); repeats of an id
+ * (at-least-once) are counted, not recorded again.
+ */
+public final class DeliverySink implements AutoCloseable {
+
+  static final String PATH = "/deliveries";
+  static final String DELIVERY_ID = "X-Backorder-Delivery-Id";
+
+  static {
+    // Without TCP_NODELAY the JDK server's small responses can wait out the client's delayed
+    // ACK (tens of ms) and the sink, not the gateway, would set the latency.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+  private final LongAdder repeats = new LongAdder();
+  private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+
+  private DeliverySink(HttpServer server, ExecutorService pool) {
+    this.server = server;
+    this.pool = pool;
+  }
+
+  /**
+   * Listens on a free loopback port with {@code threads} handler threads: answering takes
+   * microseconds, so a few threads keep up with the gateway's connections.
+   */
+  public static DeliverySink start(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "sink-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+      DeliverySink sink = new DeliverySink(server, pool);
+      server.createContext(PATH, sink::handle);
+      server.setExecutor(pool);
+      server.start();
+      return sink;
+    } catch (IOException e) {
+      pool.shutdownNow();
+      throw new UncheckedIOException("cannot start the delivery sink", e);
+    }
+  }
+
+  /** The URL to give the webhook connector. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (InputStream body = exchange.getRequestBody()) {
+      body.transferTo(OutputStream.nullOutputStream());
+      long now = System.nanoTime();
+      String id = exchange.getRequestHeaders().getFirst(DELIVERY_ID);
+      if (id == null) {
+        answer(exchange, 400, "{\"error\":\"no " + DELIVERY_ID + "\"}");
+        return;
+      }
+      if (arrivals.putIfAbsent(id, now) == null) {
+        first.accumulateAndGet(now, Math::min);
+        last.accumulateAndGet(now, Math::max);
+      } else {
+        repeats.increment();
+      }
+      answer(exchange, 200, "{\"id\":\"" + id + "\"}");
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** Distinct deliveries received so far. */
+  public int received() {
+    return arrivals.size();
+  }
+
+  /** Deliveries that arrived more than once. */
+  public long repeats() {
+    return repeats.sum();
+  }
+
+  /** When {@code deliveryId} first arrived, or null. */
+  public Long arrival(String deliveryId) {
+    return arrivals.get(deliveryId);
+  }
+
+  public long firstArrivalNanos() {
+    return first.get();
+  }
+
+  public long lastArrivalNanos() {
+    return last.get();
+  }
+
+  /** Arrival times of every delivery received so far. */
+  public Collection<Long> arrivalTimes() {
+    return arrivals.values();
+  }
+
+  /** Waits until {@code count} distinct deliveries arrived; false on timeout. */
+  public boolean awaitReceived(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (received() < count) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(2);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}

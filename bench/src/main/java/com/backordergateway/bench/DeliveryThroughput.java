@@ -1,0 +1,65 @@
+package com.backordergateway.bench;
+
+import com.backordergateway.api.v1.IntakeResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Scenario (c): fire a burst of SALE events as fast as intake takes them (two deliveries each,
+ * staff and customer, both to the sink through the webhook plugin), then count deliveries/s at
+ * the sink until every planned delivery has arrived. The engine starts sending while the burst is
+ * still coming in; the rate after the burst is the engine's own.
+ */
+final class DeliveryThroughput {
+
+  /** Waiting for the last delivery gives up after this. */
+  private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
+
+  /**
+   * @param intake the burst as intake saw it
+   * @param planned deliveries the burst planned
+   * @param arrived how many of them reached the sink
+   * @param overallPerSecond arrived / (last arrival - burst start)
+   * @param afterBurstPerSecond deliveries that arrived after the burst was accepted / the time they took
+   */
+  record Outcome(LoadResult intake, long planned, long arrived, double seconds, double overallPerSecond,
+      double afterBurstPerSecond, long repeats) {
+    String line() {
+      return String.format(Locale.ROOT,
+          "(c) deliveries                %9.0f deliveries/s  (%.0f/s after the burst was accepted) %d/%d arrived in %.2f s,"
+              + " repeats=%d; burst intake %.0f events/s", overallPerSecond, afterBurstPerSecond, arrived, planned,
+          seconds, repeats, intake.perSecond());
+    }
+  }
+
+  private DeliveryThroughput() {}
+
+  static Outcome run(BenchSettings s) throws InterruptedException {
+    IntakeRequests requests = new IntakeRequests();
+    try (DeliverySink sink = DeliverySink.start(4);
+        BenchGateway gateway = BenchGateway.start(s.folder("deliveries"), s.pluginsDir(), sink.url(), false, s.channels())) {
+      LoadGenerator<IntakeResponse> load = new LoadGenerator<>("(c) burst intake",
+          (caller, seq, answer) -> gateway.clients.stub(caller).reportInventoryLevel(requests.sale(seq), answer));
+      LongAdder planned = new LongAdder();
+      if (s.warms()) {
+        load.run(s.closedLoop(s.warmup()), (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
+        sink.awaitReceived((int) planned.sum(), DRAIN_LIMIT);
+      }
+      int before = sink.received();
+      planned.reset();
+      long begin = System.nanoTime();
+      LoadResult intake = load.run(LoadPlan.closedCount(s.callers(), s.inFlight(), s.burstEvents(), DRAIN_LIMIT),
+          (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
+      long accepted = System.nanoTime();
+      int atAccepted = sink.received() - before;
+      long expected = planned.sum();
+      sink.awaitReceived(before + (int) expected, DRAIN_LIMIT);
+      long arrived = sink.received() - before;
+      long last = sink.lastArrivalNanos();
+      double seconds = (last - begin) / 1e9;
+      double afterBurst = (arrived - atAccepted) / Math.max(1e-9, (last - accepted) / 1e9);
+      return new Outcome(intake, expected, arrived, seconds, arrived / seconds, afterBurst, sink.repeats());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package com.backordergateway.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures of one bench run next to the DESIGN §12 targets, as a Markdown table. */
+final class Summary {
+
+  LoadResult echo;
+  IntakeThroughput.Outcome sales;
+  IntakeThroughput.Outcome counts;
+  DeliveryThroughput.Outcome deliveries;
+  IntakeToDelivered.Outcome latency;
+  StartupAndMemory.Outcome startup;
+  double eventsPerSecond;
+
+  String markdown() {
+    List<String> rows = new ArrayList<>();
+    rows.add("| figure | measured | target (DESIGN §12) | met |");
+    rows.add("|---|---|---|---|");
+    if (echo != null) {
+      rows.add(row("(a) echo ceiling, closed loop", rate(echo.perSecond(), "calls/s") + ", p99 " + p99(echo),
+          "reference", "—"));
+    }
+    intakeRow(rows, "(b) intake SALE to zero (case + 2 deliveries)", sales);
+    intakeRow(rows, "(b) intake COUNT (plans nothing)", counts);
+    if (deliveries != null) {
+      rows.add(row("(c) deliveries to the sink",
+          rate(deliveries.overallPerSecond(), "deliveries/s") + " (" + rate(deliveries.afterBurstPerSecond(), "/s")
+              + " after the burst was accepted)", "≥ 5,000/s", met(deliveries.overallPerSecond() >= 5000)));
+    }
+    if (latency != null) {
+      var h = latency.endToEndMicros();
+      rows.add(row("(d) intake→delivered at " + (long) eventsPerSecond + " events/s",
+          "p50 " + Durations.millis(h.getValueAtPercentile(50)) + " ms, p99 " + Durations.millis(h.getValueAtPercentile(99))
+              + " ms (" + latency.missing() + " missing)",
+          "p99 < 100 ms", met(latency.missing() == 0 && h.getValueAtPercentile(99) < 100_000)));
+    }
+    if (startup != null) {
+      rows.add(row("(e) start-up to SERVING, " + startup.pluginsStarted() + " plugins",
+          "median " + startup.median().toMillis() + " ms, max " + startup.max().toMillis() + " ms",
+          "≤ 3 s", met(startup.max().toMillis() <= 3000)));
+      rows.add(row("(e) RSS under load (process)", startup.peakRssKib() / 1024 + " MiB peak VmRSS",
+          "≤ 300 MB", met(startup.peakRssKib() * 1024 <= 300_000_000L)));
+    }
+    return String.join("\n", rows);
+  }
+
+  private void intakeRow(List<String> rows, String name, IntakeThroughput.Outcome outcome) {
+    if (outcome == null) {
+      return;
+    }
+    double rate = outcome.load().perSecond();
+    String ratio = echo == null ? "" : String.format(Locale.ROOT, " = %.2f × echo", rate / echo.perSecond());
+    rows.add(row(name, rate(rate, "calls/s") + ratio + ", p99 " + p99(outcome.load()), "≥ 0.6 × echo",
+        echo == null ? "?" : met(rate >= 0.6 * echo.perSecond())));
+  }
+
+  private static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |";
+  }
+
+  private static String rate(double perSecond, String unit) {
+    return String.format(Locale.ROOT, "%,.0f %s", perSecond, unit);
+  }
+
+  private static String p99(LoadResult r) {
+    return Durations.millis(r.micros(99)) + " ms";
+  }
+
+  private static String met(boolean ok) {
+    return ok ? "yes" : "**no**";
+  }
+}

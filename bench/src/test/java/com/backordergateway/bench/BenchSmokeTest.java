@@ -1,0 +1,83 @@
+package com.backordergateway.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every scenario for about a second with tiny numbers: calls succeed and deliveries arrive.
+ * Nothing here is timed; the figures come from running {@link Bench} on a quiet machine.
+ */
+class BenchSmokeTest {
+
+  @TempDir
+  static Path work;
+
+  private static BenchSettings settings;
+
+  @BeforeAll
+  static void tinySettings() {
+    Path plugins = Path.of(System.getProperty("bench.plugins.dir", "target/bench-plugins"));
+    List<String> fromThisClassPath = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "com.backordergateway.server.Main");
+    settings = new BenchSettings(work, plugins, 4, 2, 2, Duration.ofSeconds(1), Duration.ZERO, 50, 50,
+        Duration.ofSeconds(1), 1, Duration.ofSeconds(1), fromThisClassPath, plugins);
+  }
+
+  @Test
+  void echoAnswers() {
+    LoadResult echo = EchoCeiling.run(settings);
+
+    assertThat(echo.ok()).isPositive();
+    assertThat(echo.errors()).isEmpty();
+  }
+
+  @Test
+  void intakeAcceptsSalesAndCounts() {
+    IntakeThroughput.Outcome sales = IntakeThroughput.sales(settings);
+    IntakeThroughput.Outcome counts = IntakeThroughput.counts(settings);
+
+    assertThat(sales.load().ok()).isPositive();
+    assertThat(sales.load().errors()).isEmpty();
+    assertThat(sales.planned()).isEqualTo(2 * sales.load().ok());
+    assertThat(counts.load().ok()).isPositive();
+    assertThat(counts.load().errors()).isEmpty();
+    assertThat(counts.planned()).isZero();
+  }
+
+  @Test
+  void burstIsDelivered() throws InterruptedException {
+    DeliveryThroughput.Outcome outcome = DeliveryThroughput.run(settings);
+
+    assertThat(outcome.intake().errors()).isEmpty();
+    assertThat(outcome.planned()).isEqualTo(100);
+    assertThat(outcome.arrived()).isEqualTo(100);
+  }
+
+  @Test
+  void openLoopDeliveriesAreMatchedToTheirCalls() throws InterruptedException {
+    IntakeToDelivered.Outcome outcome = IntakeToDelivered.run(settings);
+
+    assertThat(outcome.intake().ok()).isPositive();
+    assertThat(outcome.intake().errors()).isEmpty();
+    assertThat(outcome.missing()).isZero();
+    assertThat(outcome.endToEndMicros().getTotalCount()).isEqualTo(outcome.planned()).isPositive();
+  }
+
+  @Test
+  void gatewayProcessServesAndTakesLoad() throws InterruptedException {
+    StartupAndMemory.Outcome outcome = StartupAndMemory.run(settings);
+
+    assertThat(outcome.startups()).hasSize(1);
+    assertThat(outcome.pluginsStarted()).isPositive();
+    assertThat(outcome.load().ok()).isPositive();
+    assertThat(outcome.load().errors()).isEmpty();
+    assertThat(outcome.delivered()).isEqualTo(2 * outcome.load().ok());
+    assertThat(outcome.peakRssKib()).isPositive();
+  }
+}
