@@ -6,6 +6,7 @@ import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.delivery.DeliveryDispatcher;
 import com.backordergateway.server.delivery.DeliveryModule;
 import com.backordergateway.server.grpc.GrpcModule;
+import com.backordergateway.server.http.HttpListener;
 import com.backordergateway.server.http.HttpModule;
 import com.backordergateway.server.http.OpsEndpoints;
 import com.backordergateway.server.metrics.GatewayGauges;
@@ -92,14 +93,13 @@ public final class Gateway implements AutoCloseable {
     injector.getInstance(SupplierDelayMonitor.class).start();
     injector.getInstance(DeliveryDispatcher.class).start();
     injector.getInstance(GatewayGauges.class).register();
-    OpsEndpoints ops = injector.getInstance(OpsEndpoints.class);
     try {
-      ops.start();
+      injector.getInstance(HttpListener.class).start();
     } catch (RuntimeException e) {
       gateway.close();
       throw e;
     }
-    ops.ready(true);
+    injector.getInstance(OpsEndpoints.class).ready(true);
     return gateway;
   }
 
@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   public int httpPort() {
-    return injector.getInstance(OpsEndpoints.class).port();
+    return injector.getInstance(HttpListener.class).port();
   }
 
   public <T> T get(Class<T> type) {
@@ -146,7 +146,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     log.info("stopping");
-    injector.getInstance(OpsEndpoints.class).stop();
+    injector.getInstance(HttpListener.class).stop();
     grpc.stop(10);
     injector.getInstance(SupplierDelayMonitor.class).close();
     injector.getInstance(DeliveryDispatcher.class).close();

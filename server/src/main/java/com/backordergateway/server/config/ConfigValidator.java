@@ -28,6 +28,26 @@ final class ConfigValidator {
     validateDelivery(problems);
     Set<String> connectorIds = validateConnectors(problems);
     validateRoutes(connectorIds, problems);
+    validateSources(problems);
+    check(config.shim().maxBodyBytes() >= 1024, "shim.max-body-bytes: must be at least 1024", problems);
+  }
+
+  private void validateSources(List<String> problems) {
+    Set<String> keys = new HashSet<>();
+    List<GatewayConfig.Source> sources = config.sources();
+    for (int i = 0; i < sources.size(); i++) {
+      GatewayConfig.Source source = sources.get(i);
+      String at = "sources[" + i + "]";
+      if (blank(source.id()) || !ID.matcher(source.id()).matches()) {
+        problems.add(at + ".id: required; lower-case letters, digits and dashes only");
+      }
+      if (blank(source.type()) || !ID.matcher(source.type()).matches()) {
+        problems.add(at + ".type: required; a webhook source type such as shopify");
+      }
+      if (!blank(source.id()) && !blank(source.type()) && !keys.add(source.type() + "/" + source.id())) {
+        problems.add(at + ".id: duplicate " + source.type() + " source " + source.id());
+      }
+    }
   }
 
   private void validateServer(List<String> problems) {

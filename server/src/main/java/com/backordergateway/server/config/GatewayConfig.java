@@ -20,7 +20,9 @@ public record GatewayConfig(
     List<Route> routes,
     String templatesDir,
     Store store,
-    Delivery delivery) {
+    Delivery delivery,
+    List<Source> sources,
+    Shim shim) {
 
   public GatewayConfig {
     server = server == null ? new Server(null, null, null, null, null) : server;
@@ -33,11 +35,39 @@ public record GatewayConfig(
     templatesDir = templatesDir == null ? "templates" : templatesDir;
     store = store == null ? new Store(null) : store;
     delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    shim = shim == null ? new Shim(null, null) : shim;
+  }
+
+  /**
+   * A platform posting webhooks to {@code /webhooks/<type>/<id>}: its source plugin type and the
+   * settings it declares (at least the signing secret).
+   */
+  public record Source(String id, String type, Map<String, String> settings) {
+    public Source {
+      settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    @Override
+    public String toString() {
+      return "Source[id=" + id + ", type=" + type + "]";
+    }
+  }
+
+  /**
+   * The REST-to-gRPC shim on the HTTP port: it calls this gateway in-process unless
+   * {@code grpc-target} names another (the shim running on its own).
+   */
+  public record Shim(String grpcTarget, Integer maxBodyBytes) {
+    public Shim {
+      maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
+    }
   }
 
   /** The same config with another server section (port overrides). */
   public GatewayConfig withServer(Server newServer) {
-    return new GatewayConfig(newServer, storage, auth, plugins, triggers, connectors, routes, templatesDir, store, delivery);
+    return new GatewayConfig(newServer, storage, auth, plugins, triggers, connectors, routes, templatesDir, store, delivery,
+        sources, shim);
   }
 
   /** The retailer, as notifications name it. */

@@ -38,6 +38,9 @@ public final class ErrorStatus {
     if (cause instanceof NotFoundException) {
       return Status.NOT_FOUND.withDescription(redact(cause.getMessage())).asRuntimeException();
     }
+    if (cause instanceof UnavailableException) {
+      return Status.UNAVAILABLE.withDescription(redact(cause.getMessage())).asRuntimeException();
+    }
     if (cause instanceof ConflictException conflict) {
       Status status = conflict.alreadyExists() ? Status.ALREADY_EXISTS : Status.FAILED_PRECONDITION;
       return status.withDescription(redact(cause.getMessage())).asRuntimeException();

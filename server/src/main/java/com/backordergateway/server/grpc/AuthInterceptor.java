@@ -4,6 +4,8 @@ import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.Scope;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -34,6 +36,12 @@ final class AuthInterceptor implements ServerInterceptor {
 
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  /**
+   * Whether the call carried a valid token. IngestPlatformEvent may come without one: a raw
+   * webhook is authenticated by the platform's signature instead (checked by its source plugin).
+   */
+  static final Context.Key<Boolean> TOKEN_VERIFIED = Context.key("backorder-token-verified");
+  private static final String TOKEN_OPTIONAL = BackorderServiceGrpc.getIngestPlatformEventMethod().getFullMethodName();
   private static final String BEARER = "Bearer ";
 
   private record Credential(String name, byte[] digest, Set<Scope> scopes) {}
@@ -69,6 +77,9 @@ final class AuthInterceptor implements ServerInterceptor {
       return next.startCall(call, headers);
     }
     String header = headers.get(AUTHORIZATION);
+    if (header == null && call.getMethodDescriptor().getFullMethodName().equals(TOKEN_OPTIONAL)) {
+      return Contexts.interceptCall(Context.current().withValue(TOKEN_VERIFIED, false), call, headers, next);
+    }
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return reject(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"));
     }
@@ -87,7 +98,7 @@ final class AuthInterceptor implements ServerInterceptor {
       return reject(call, Status.PERMISSION_DENIED.withDescription(
           "token '" + match.name() + "' lacks the " + needed.name().toLowerCase(java.util.Locale.ROOT) + " scope"));
     }
-    return next.startCall(call, headers);
+    return Contexts.interceptCall(Context.current().withValue(TOKEN_VERIFIED, true), call, headers, next);
   }
 
   private static <Q, A> ServerCall.Listener<Q> reject(ServerCall<Q, A> call, Status status) {

@@ -20,6 +20,7 @@ import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
 import com.backordergateway.server.errors.ErrorStatus;
 import com.backordergateway.server.intake.IntakeService;
+import com.backordergateway.server.plugins.WebhookIntake;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
@@ -36,14 +37,17 @@ import java.util.concurrent.Executor;
 final class BackorderGrpcService extends BackorderServiceGrpc.BackorderServiceImplBase {
 
   private final IntakeService intake;
+  private final WebhookIntake webhooks;
   private final BackorderQueries queries;
   private final EventFeed feed;
   private final Executor queryPool;
 
   @Inject
   BackorderGrpcService(
-      IntakeService intake, BackorderQueries queries, EventFeed feed, @Named("queries") Executor queryPool) {
+      IntakeService intake, WebhookIntake webhooks, BackorderQueries queries, EventFeed feed,
+      @Named("queries") Executor queryPool) {
     this.intake = intake;
+    this.webhooks = webhooks;
     this.queries = queries;
     this.feed = feed;
     this.queryPool = queryPool;
@@ -69,8 +73,21 @@ final class BackorderGrpcService extends BackorderServiceGrpc.BackorderServiceIm
     Calls.async(out, () -> intake.reportShipmentUpdate(r));
   }
 
+  /**
+   * A raw webhook is authenticated by its signature, which its source plugin checks on a query
+   * thread (verification may read settings and hash the body); a normalized signal needs a
+   * token with the intake scope like every other intake call.
+   */
   @Override
   public void ingestPlatformEvent(IngestPlatformEventRequest r, StreamObserver<IntakeResponse> out) {
+    if (r.hasWebhook()) {
+      Calls.blocking(queryPool, out, () -> webhooks.ingest(r).join());
+      return;
+    }
+    if (!Boolean.TRUE.equals(AuthInterceptor.TOKEN_VERIFIED.get())) {
+      out.onError(io.grpc.Status.UNAUTHENTICATED.withDescription("a bearer token is required").asRuntimeException());
+      return;
+    }
     Calls.async(out, () -> intake.ingestPlatformEvent(r));
   }
 

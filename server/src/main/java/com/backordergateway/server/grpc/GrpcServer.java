@@ -34,7 +34,10 @@ public final class GrpcServer {
   private final AuthInterceptor auth;
   private final ConnectorInstances instances;
   private final HealthStatusManager health = new HealthStatusManager();
+  /** The same services in-process, for the REST shim: no sockets, no serialization copies. */
+  private final String inProcessName = "backorder-gateway-" + java.util.UUID.randomUUID();
   private Server server;
+  private Server inProcess;
 
   @Inject
   GrpcServer(GatewayConfig config, BackorderGrpcService backorder, AdminGrpcService admin, AuthInterceptor auth,
@@ -47,15 +50,9 @@ public final class GrpcServer {
   }
 
   public synchronized void start(ServerBuilder<?> builder) throws IOException {
-    server =
-        builder
-            .addService(ServerInterceptors.intercept(backorder, auth))
-            .addService(ServerInterceptors.intercept(admin, auth))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .maxInboundMessageSize(config.server().maxRequestBytes())
-            .build()
-            .start();
+    server = withServices(builder).build().start();
+    inProcess = withServices(io.grpc.inprocess.InProcessServerBuilder.forName(inProcessName).directExecutor())
+        .build().start();
     health.setStatus("", ServingStatus.SERVING);
     health.setStatus(BackorderServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(AdminServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
@@ -65,8 +62,22 @@ public final class GrpcServer {
     log.info("gRPC listening on port {}", server.getPort());
   }
 
+  private ServerBuilder<?> withServices(ServerBuilder<?> builder) {
+    return builder
+        .addService(ServerInterceptors.intercept(backorder, auth))
+        .addService(ServerInterceptors.intercept(admin, auth))
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .maxInboundMessageSize(config.server().maxRequestBytes());
+  }
+
   public synchronized int port() {
     return server.getPort();
+  }
+
+  /** The in-process name the REST shim dials when it runs inside this gateway. */
+  public String inProcessName() {
+    return inProcessName;
   }
 
   /** Stops taking calls, lets calls in progress finish for up to {@code graceSeconds}, then cancels the rest. */
@@ -75,10 +86,14 @@ public final class GrpcServer {
       return;
     }
     health.enterTerminalState();
+    inProcess.shutdown();
     server.shutdown();
     try {
       if (!server.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (!inProcess.awaitTermination(5, TimeUnit.SECONDS)) {
+        inProcess.shutdownNow();
       }
     } catch (InterruptedException e) {
       server.shutdownNow();

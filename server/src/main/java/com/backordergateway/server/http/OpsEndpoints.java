@@ -1,8 +1,6 @@
 package com.backordergateway.server.http;
 
-import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.store.Database;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -13,34 +11,25 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The HTTP port's operations endpoints, open without a token as probes and scrapers expect:
+ * The operations endpoints, open without a token as probes and scrapers expect:
  * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable) and
  * {@code /metrics} (Prometheus text format).
  */
 @Singleton
 public final class OpsEndpoints {
 
-  private final GatewayConfig config;
   private final PrometheusRegistry registry;
   private final Database database;
   private final AtomicBoolean ready = new AtomicBoolean();
-  private Javalin http;
 
   @Inject
-  OpsEndpoints(GatewayConfig config, PrometheusRegistry registry, Database database) {
-    this.config = config;
+  OpsEndpoints(PrometheusRegistry registry, Database database) {
     this.registry = registry;
     this.database = database;
   }
 
-  public synchronized void start() {
-    http = Javalin.create(c -> {
-      c.startup.showJavalinBanner = false;
-      c.routes.get("/healthz", ctx -> ctx.result("ok"));
-      c.routes.get("/readyz", this::readiness);
-      c.routes.get("/metrics", this::metrics);
-    });
-    http.start(config.server().bindAddress(), config.server().httpPort());
+  void health(Context ctx) {
+    ctx.result("ok");
   }
 
   /** Ready once the gateway has started everything; not ready while it stops. */
@@ -48,11 +37,7 @@ public final class OpsEndpoints {
     ready.set(isReady);
   }
 
-  public synchronized int port() {
-    return http.port();
-  }
-
-  private void readiness(Context ctx) {
+  void readiness(Context ctx) {
     boolean storeUp;
     try {
       storeUp = database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
@@ -63,17 +48,10 @@ public final class OpsEndpoints {
     ctx.status(serving ? 200 : 503).result(serving ? "ready" : ready.get() ? "store unreachable" : "not serving");
   }
 
-  private void metrics(Context ctx) throws IOException {
+  void metrics(Context ctx) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     writer.write(out, registry.scrape());
     ctx.contentType(writer.getContentType()).result(out.toByteArray());
-  }
-
-  public synchronized void stop() {
-    ready.set(false);
-    if (http != null) {
-      http.stop();
-    }
   }
 }

@@ -65,9 +65,8 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
   @Override
   public void apply(IntakeTransaction tx, IngestPlatformEventRequest r) {
     if (!r.hasSignal()) {
-      // Raw webhooks need the source's plugin to verify the signature and parse the body.
-      throw ConflictException.failedPrecondition(
-          "no webhook source plugin is loaded for source " + r.getSource());
+      // Raw webhooks reach intake only as signals, after their source plugin verified them.
+      throw ConflictException.failedPrecondition("a raw webhook must be verified by its source plugin first");
     }
     PlatformSignal signal = r.getSignal();
     String orderId = signal.getOrder().getOrderId();

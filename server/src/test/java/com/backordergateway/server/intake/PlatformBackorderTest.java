@@ -70,7 +70,7 @@ class PlatformBackorderTest extends GatewayTest {
   }
 
   @Test
-  void aRawWebhookNeedsItsSourcePluginAndIsNotStoredWithoutIt() {
+  void aRawWebhookForAnUnconfiguredSourceIsNotFoundAndNotStored() {
     IngestPlatformEventRequest raw = IngestPlatformEventRequest.newBuilder()
         .setSource("shopify").setInstance("main-store")
         .setWebhook(RawWebhook.newBuilder().putHeaders("X-Shopify-Topic", "orders/updated")
@@ -79,8 +79,8 @@ class PlatformBackorderTest extends GatewayTest {
 
     assertThatThrownBy(() -> gateway.backorder().ingestPlatformEvent(raw))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-          assertThat(e.getStatus().getDescription()).contains("no webhook source plugin");
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+          assertThat(e.getStatus().getDescription()).contains("no webhook source shopify/main-store is configured");
         });
     assertThat(gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()).isEmpty();
   }

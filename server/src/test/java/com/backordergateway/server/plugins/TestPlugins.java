@@ -124,4 +124,50 @@ public final class TestPlugins {
             }
             """);
   }
+
+  /**
+   * A webhook source {@code testshop}: the body must be signed like Shopify signs it
+   * (base64 HMAC-SHA256 of the raw body in {@code X-Test-Signature}, with the {@code secret}
+   * setting); {@code {"order": "..", "email": "..", "skus": [..]}} is a backorder, an empty
+   * {@code skus} list is acknowledged and ignored; the delivery id is {@code X-Test-Delivery}.
+   */
+  public static PluginJarBuilder testshop(Path work) {
+    return new PluginJarBuilder(work, "testshop", "1.0.0")
+        .extension("test.shop.ShopSource", """
+            package test.shop;
+            import com.backordergateway.connector.api.*;
+            import com.fasterxml.jackson.databind.*;
+            import java.util.*;
+            @org.pf4j.Extension
+            public class ShopSource implements WebhookSource {
+              private static final ObjectMapper JSON = new ObjectMapper();
+              public String source() { return "testshop"; }
+              public List<SettingSpec> settings() { return List.of(SettingSpec.requiredSecret("secret", "signing secret")); }
+              public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
+                String presented = request.header("X-Test-Signature").orElseThrow(
+                    () -> WebhookRejectedException.badSignature("missing X-Test-Signature"));
+                if (!WebhookSignatures.matchesBase64(settings.get("secret"), request.body(), presented)) {
+                  throw WebhookRejectedException.badSignature("X-Test-Signature does not match the body");
+                }
+              }
+              public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+                try {
+                  JsonNode body = JSON.readTree(request.body());
+                  List<String> skus = new ArrayList<>();
+                  body.path("skus").forEach(s -> skus.add(s.asText()));
+                  if (skus.isEmpty()) {
+                    return Optional.empty();
+                  }
+                  String delivery = request.header("X-Test-Delivery").orElseThrow(
+                      () -> WebhookRejectedException.malformed("missing X-Test-Delivery"));
+                  return Optional.of(new BackorderSignal(delivery,
+                      new Recipient(body.path("order").asText(), "", body.path("email").asText(), "", "", "", ""),
+                      skus, Optional.empty()));
+                } catch (java.io.IOException e) {
+                  throw WebhookRejectedException.malformed("not JSON");
+                }
+              }
+            }
+            """);
+  }
 }

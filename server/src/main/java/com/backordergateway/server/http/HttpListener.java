@@ -1,0 +1,67 @@
+package com.backordergateway.server.http;
+
+import com.backordergateway.server.config.GatewayConfig;
+import io.grpc.Status;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The HTTP port: operations endpoints, JSON REST for the API, and platform webhooks — one
+ * embedded server (Javalin on Jetty). Bodies over {@code shim.max-body-bytes} answer 413.
+ */
+@Singleton
+public final class HttpListener {
+
+  private static final List<HandlerType> VERBS =
+      List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+  private final GatewayConfig config;
+  private final OpsEndpoints ops;
+  private final RestShim rest;
+  private final WebhookEndpoint webhooks;
+  private final GatewayChannel channel;
+  private Javalin http;
+
+  @Inject
+  HttpListener(GatewayConfig config, OpsEndpoints ops, RestShim rest, WebhookEndpoint webhooks, GatewayChannel channel) {
+    this.config = config;
+    this.ops = ops;
+    this.rest = rest;
+    this.webhooks = webhooks;
+    this.channel = channel;
+  }
+
+  public synchronized void start() {
+    http = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      c.http.maxRequestSize = config.shim().maxBodyBytes();
+      c.routes.get("/healthz", ops::health);
+      c.routes.get("/readyz", ops::readiness);
+      c.routes.get("/metrics", ops::metrics);
+      c.routes.post("/webhooks/{source}/{instance}", webhooks::handle);
+      for (HandlerType verb : VERBS) {
+        c.routes.addHttpHandler(verb, "/v1/<path>", rest::handle);
+      }
+      c.routes.exception(HttpResponseException.class, (e, ctx) -> HttpErrors.respond(ctx, e.getStatus(),
+          e.getStatus() == 413 ? Status.Code.OUT_OF_RANGE : Status.Code.INVALID_ARGUMENT,
+          e.getStatus() == 413 ? "request body over " + config.shim().maxBodyBytes() + " bytes" : e.getMessage()));
+    });
+    http.start(config.server().bindAddress(), config.server().httpPort());
+  }
+
+  public synchronized int port() {
+    return http.port();
+  }
+
+  public synchronized void stop() {
+    ops.ready(false);
+    if (http != null) {
+      http.stop();
+    }
+    channel.close();
+  }
+}

@@ -1,0 +1,63 @@
+package com.backordergateway.server.http;
+
+import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.api.v1.IngestPlatformEventRequest;
+import com.backordergateway.api.v1.IntakeResponse;
+import com.backordergateway.api.v1.RawWebhook;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import io.grpc.StatusRuntimeException;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code POST /webhooks/{source}/{instance}}: hands the exact bytes and headers to
+ * IngestPlatformEvent, where the source plugin checks the signature before anything is read.
+ * Answers at once (delivery is asynchronous): 200 for a new event, a replay or an
+ * acknowledged non-backorder; 401 for a bad signature, with nothing stored. The body is never
+ * logged.
+ */
+@Singleton
+final class WebhookEndpoint {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // Platforms give up quickly (Shopify after about 5 s); answer well before.
+  private static final long DEADLINE_SECONDS = 4;
+
+  private final GatewayChannel channel;
+
+  @Inject
+  WebhookEndpoint(GatewayChannel channel) {
+    this.channel = channel;
+  }
+
+  void handle(Context ctx) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    ctx.headerMap().forEach(headers::put);
+    headers.remove("Authorization");
+    IngestPlatformEventRequest request = IngestPlatformEventRequest.newBuilder()
+        .setSource(ctx.pathParam("source"))
+        .setInstance(ctx.pathParam("instance"))
+        .setWebhook(RawWebhook.newBuilder().putAllHeaders(headers).setBody(ByteString.copyFrom(ctx.bodyAsBytes())))
+        .build();
+    try {
+      IntakeResponse answer = BackorderServiceGrpc.newBlockingStub(channel.channel())
+          .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+          .ingestPlatformEvent(request);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("event_id", answer.getEventId());
+      body.put("duplicate", answer.getDuplicate());
+      body.put("triggered", answer.getTriggered());
+      body.put("reason", answer.getReason());
+      ctx.status(200).contentType("application/json").result(JSON.writeValueAsString(body));
+    } catch (StatusRuntimeException e) {
+      HttpErrors.respond(ctx, e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      ctx.status(200).result("ok");
+    }
+  }
+}
