@@ -1,0 +1,106 @@
+package com.backordergateway.plugins.shopify;
+
+import com.backordergateway.connector.api.BackorderSignal;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.SettingSpec;
+import com.backordergateway.connector.api.WebhookRejectedException;
+import com.backordergateway.connector.api.WebhookRequest;
+import com.backordergateway.connector.api.WebhookSignatures;
+import com.backordergateway.connector.api.WebhookSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * Shopify's {@code orders/updated} webhook as a backorder source (type {@code shopify}, posted to
+ * {@code /webhooks/shopify/<source id>}).
+ *
+ * <p>{@link #verify}: {@code X-Shopify-Hmac-Sha256} must be base64(HMAC-SHA256(secret, raw body)),
+ * compared in constant time. {@link #parse}: topic {@code orders/updated} only (others are
+ * acknowledged and ignored); an order carrying the backorder tag, not cancelled, with lines still
+ * to ship that have a SKU, is a backorder of those SKUs, deduplicated on
+ * {@code X-Shopify-Webhook-Id} (the same for Shopify's retries of one delivery).
+ */
+@Extension
+public final class ShopifyWebhookSource implements WebhookSource {
+
+  static final String TOPIC = "orders/updated";
+  static final String HMAC_HEADER = "X-Shopify-Hmac-Sha256";
+  static final String TOPIC_HEADER = "X-Shopify-Topic";
+  static final String WEBHOOK_ID_HEADER = "X-Shopify-Webhook-Id";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final VerifiedRequests<ShopifySourceSettings> verified = new VerifiedRequests<>(ShopifySourceSettings.DEFAULTS);
+
+  @Override
+  public String source() {
+    return "shopify";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return ShopifySourceSettings.SPECS;
+  }
+
+  @Override
+  public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
+    Objects.requireNonNull(request, "request is null");
+    ShopifySourceSettings source = ShopifySourceSettings.from(settings);
+    String presented = request.header(HMAC_HEADER).filter(s -> !s.isBlank()).orElseThrow(
+        () -> WebhookRejectedException.badSignature("shopify: no " + HMAC_HEADER + " header; Shopify signs every delivery"));
+    if (!WebhookSignatures.matchesBase64(source.secret(), request.body(), presented)) {
+      throw WebhookRejectedException.badSignature("shopify: " + HMAC_HEADER
+          + " does not match the body: a different secret (the app's client secret or the store's webhook signing key)"
+          + " or a body changed on the way");
+    }
+    verified.remember(request, source);
+  }
+
+  @Override
+  public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+    Objects.requireNonNull(request, "request is null");
+    ShopifySourceSettings source = verified.take(request);
+    String topic = request.header(TOPIC_HEADER).map(String::strip)
+        .orElseThrow(() -> WebhookRejectedException.malformed("shopify: no " + TOPIC_HEADER + " header"));
+    if (!topic.equals(TOPIC)) {
+      return Optional.empty();
+    }
+    String webhookId = request.header(WEBHOOK_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty())
+        .orElseThrow(() -> WebhookRejectedException.malformed("shopify: no " + WEBHOOK_ID_HEADER
+            + " header, which identifies the delivery"));
+    ShopifyOrder order = read(request.body());
+    if (!order.hasTag(source.backorderTag()) || order.cancelled()) {
+      return Optional.empty();
+    }
+    List<String> skus = order.unfulfilledSkus();
+    if (skus.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BackorderSignal(webhookId, order.recipient(), skus, Optional.empty()));
+  }
+
+  private static ShopifyOrder read(byte[] body) throws WebhookRejectedException {
+    ShopifyOrder order;
+    try {
+      order = JSON.readValue(body, ShopifyOrder.class);
+    } catch (JsonProcessingException e) {
+      throw WebhookRejectedException.malformed("shopify: the orders/updated body is not an order: "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw WebhookRejectedException.malformed("shopify: the orders/updated body cannot be read: " + e.getMessage());
+    }
+    if (order == null || order.id() == null) {
+      throw WebhookRejectedException.malformed("shopify: the orders/updated body has no order id");
+    }
+    return order;
+  }
+}
