@@ -1,0 +1,131 @@
+package com.backordergateway.plugins.woocommerce;
+
+import com.backordergateway.connector.api.BackorderSignal;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.SettingSpec;
+import com.backordergateway.connector.api.WebhookRejectedException;
+import com.backordergateway.connector.api.WebhookRequest;
+import com.backordergateway.connector.api.WebhookSignatures;
+import com.backordergateway.connector.api.WebhookSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * WooCommerce's {@code order.updated} webhook as a backorder source (type {@code woocommerce},
+ * posted to {@code /webhooks/woocommerce/<source id>}).
+ *
+ * <p>{@link #verify}: {@code X-WC-Webhook-Signature} must be base64(HMAC-SHA256(secret, exact raw
+ * body)), compared in constant time. The one exception is the ping WooCommerce sends when the
+ * webhook is saved: a form body of exactly {@code webhook_id=<n>}, unsigned, which must be answered
+ * 200 or WooCommerce will not activate the webhook; it passes unsigned and parses to nothing.
+ *
+ * <p>{@link #parse}: topic {@code order.updated} only (others acknowledged and ignored); an order
+ * in a configured status (default {@code on-hold}) with lines WooCommerce marked
+ * {@code Backordered} is a backorder of those lines' SKUs.
+ *
+ * <p>The dedupe key is {@code X-WC-Webhook-Delivery-ID} plus the order id: WooCommerce derives the
+ * delivery id from the webhook id and the current second, so deliveries of one webhook within
+ * the same second (a bulk status change in the admin) share it, while their orders differ.
+ */
+@Extension
+public final class WooCommerceWebhookSource implements WebhookSource {
+
+  static final String TOPIC = "order.updated";
+  static final String SIGNATURE_HEADER = "X-WC-Webhook-Signature";
+  static final String TOPIC_HEADER = "X-WC-Webhook-Topic";
+  static final String DELIVERY_ID_HEADER = "X-WC-Webhook-Delivery-ID";
+
+  private static final Pattern PING = Pattern.compile("webhook_id=[0-9]{1,20}");
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final VerifiedRequests<WooCommerceSourceSettings> verified =
+      new VerifiedRequests<>(WooCommerceSourceSettings.DEFAULTS);
+
+  @Override
+  public String source() {
+    return "woocommerce";
+  }
+
+  @Override
+  public List<SettingSpec> settings() {
+    return WooCommerceSourceSettings.SPECS;
+  }
+
+  @Override
+  public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
+    Objects.requireNonNull(request, "request is null");
+    WooCommerceSourceSettings source = WooCommerceSourceSettings.from(settings);
+    byte[] body = request.body();
+    Optional<String> presented = request.header(SIGNATURE_HEADER).filter(s -> !s.isBlank());
+    if (presented.isEmpty()) {
+      if (!isPing(body)) {
+        throw WebhookRejectedException.badSignature("woocommerce: no " + SIGNATURE_HEADER
+            + " header; only the creation ping (webhook_id=<n>) comes unsigned");
+      }
+    } else if (!WebhookSignatures.matchesBase64(source.secret(), body, presented.get())) {
+      throw WebhookRejectedException.badSignature("woocommerce: " + SIGNATURE_HEADER
+          + " does not match the body: a different secret than the webhook's, or a body changed on the way");
+    }
+    verified.remember(request, source);
+  }
+
+  @Override
+  public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+    Objects.requireNonNull(request, "request is null");
+    WooCommerceSourceSettings source = verified.take(request);
+    byte[] body = request.body();
+    if (isPing(body)) {
+      return Optional.empty();
+    }
+    String topic = request.header(TOPIC_HEADER).map(String::strip)
+        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + TOPIC_HEADER + " header"));
+    if (!topic.equals(TOPIC)) {
+      return Optional.empty();
+    }
+    String deliveryId = request.header(DELIVERY_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty())
+        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + DELIVERY_ID_HEADER
+            + " header, which identifies the delivery"));
+    WooOrder order = read(body);
+    if (!order.inStatus(source.orderStatuses())) {
+      return Optional.empty();
+    }
+    List<String> skus = order.backorderedSkus(source.backorderedMetaKey());
+    if (skus.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BackorderSignal(deliveryId + ":" + order.id(), order.recipient(), skus, Optional.empty()));
+  }
+
+  /** WooCommerce's creation ping: {@code webhook_id=<n>} and nothing else. */
+  private static boolean isPing(byte[] body) {
+    return body.length <= 40 && PING.matcher(new String(body, StandardCharsets.US_ASCII)).matches();
+  }
+
+  private static WooOrder read(byte[] body) throws WebhookRejectedException {
+    WooOrder order;
+    try {
+      order = JSON.readValue(body, WooOrder.class);
+    } catch (JsonProcessingException e) {
+      throw WebhookRejectedException.malformed("woocommerce: the order.updated body is not an order: "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw WebhookRejectedException.malformed("woocommerce: the order.updated body cannot be read: " + e.getMessage());
+    }
+    if (order == null || order.id() == null) {
+      throw WebhookRejectedException.malformed("woocommerce: the order.updated body has no order id");
+    }
+    return order;
+  }
+}
