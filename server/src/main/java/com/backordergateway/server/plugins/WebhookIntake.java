@@ -72,7 +72,7 @@ public final class WebhookIntake {
     Optional<BackorderSignal> signal;
     try {
       plugin.verify(request, settings);
-      signal = plugin.parse(request);
+      signal = plugin.parse(request, settings);
     } catch (WebhookRejectedException e) {
       String why = Secrets.global().redact(e.getMessage());
       if (e.unauthenticated()) {

@@ -150,7 +150,7 @@ public final class TestPlugins {
                   throw WebhookRejectedException.badSignature("X-Test-Signature does not match the body");
                 }
               }
-              public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+              public Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
                 try {
                   JsonNode body = JSON.readTree(request.body());
                   List<String> skus = new ArrayList<>();

@@ -26,11 +26,11 @@ public interface WebhookSource extends ExtensionPoint {
   void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException;
 
   /**
-   * Reads a verified request. Empty when the request is valid but not a backorder (an order
-   * update without the backorder tag, a creation ping): the host acknowledges it and records
-   * nothing.
+   * Reads a verified request with the same instance's settings (a configured tag, say). Empty
+   * when the request is valid but not a backorder (an order update without the backorder tag,
+   * a creation ping): the host acknowledges it and records nothing.
    *
    * @throws WebhookRejectedException if the body is not what the platform sends
    */
-  Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException;
+  Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException;
 }

@@ -27,9 +27,6 @@ record ShopifySourceSettings(String secret, String backorderTag) {
       SettingSpec.optional(BACKORDER_TAG, DEFAULT_BACKORDER_TAG,
           "Order tag that marks an order as backordered (case-insensitive)."));
 
-  /** The declared defaults, for a request parsed without a verification on record. */
-  static final ShopifySourceSettings DEFAULTS = new ShopifySourceSettings("(unverified)", DEFAULT_BACKORDER_TAG);
-
   ShopifySourceSettings {
     Objects.requireNonNull(secret, "secret is null");
     Objects.requireNonNull(backorderTag, "backorderTag is null");

@@ -39,7 +39,6 @@ public final class ShopifyWebhookSource implements WebhookSource {
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private final VerifiedRequests<ShopifySourceSettings> verified = new VerifiedRequests<>(ShopifySourceSettings.DEFAULTS);
 
   @Override
   public String source() {
@@ -62,13 +61,13 @@ public final class ShopifyWebhookSource implements WebhookSource {
           + " does not match the body: a different secret (the app's client secret or the store's webhook signing key)"
           + " or a body changed on the way");
     }
-    verified.remember(request, source);
   }
 
   @Override
-  public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+  public Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings)
+      throws WebhookRejectedException {
     Objects.requireNonNull(request, "request is null");
-    ShopifySourceSettings source = verified.take(request);
+    ShopifySourceSettings source = ShopifySourceSettings.from(settings);
     String topic = request.header(TOPIC_HEADER).map(String::strip)
         .orElseThrow(() -> WebhookRejectedException.malformed("shopify: no " + TOPIC_HEADER + " header"));
     if (!topic.equals(TOPIC)) {

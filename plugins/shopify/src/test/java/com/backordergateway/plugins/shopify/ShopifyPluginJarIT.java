@@ -75,7 +75,7 @@ class ShopifyPluginJarIT {
       ConnectorSettings settings = ConnectorSettings.of(Map.of("secret", ShopifyPayloads.SECRET), source.settings());
       WebhookRequest delivery = ShopifyPayloads.delivery(ShopifyPayloads.order("backorder"));
       source.verify(delivery, settings);
-      BackorderSignal signal = source.parse(delivery).orElseThrow();
+      BackorderSignal signal = source.parse(delivery, settings).orElseThrow();
       assertThat(signal.deliveryId()).isEqualTo(ShopifyPayloads.WEBHOOK_ID);
       assertThat(signal.customer().orderId()).isEqualTo("5829374619");
       assertThat(signal.backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE", "ACR-ULTRAMARINE");

@@ -56,7 +56,7 @@ class ShopifyWebhookSourceTest {
   void aTaggedOrderIsABackorderOfItsLinesStillToShip() throws Exception {
     WebhookRequest request = ShopifyPayloads.delivery(ShopifyPayloads.order("vip, Backorder , wholesale"));
     source.verify(request, settings);
-    BackorderSignal signal = source.parse(request).orElseThrow();
+    BackorderSignal signal = source.parse(request, settings).orElseThrow();
 
     assertThat(signal.deliveryId()).isEqualTo(WEBHOOK_ID);
     assertThat(signal.customer()).isEqualTo(new Recipient("5829374619", "Maya Okafor", "maya.okafor@example.com",
@@ -73,7 +73,7 @@ class ShopifyWebhookSourceTest {
     ShopifyPayloads.headers("orders/updated", body, SECRET).forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     WebhookRequest request = new WebhookRequest(lower, body);
     source.verify(request, settings);
-    assertThat(source.parse(request)).hasValueSatisfying(s -> assertThat(s.deliveryId()).isEqualTo(WEBHOOK_ID));
+    assertThat(source.parse(request, settings)).hasValueSatisfying(s -> assertThat(s.deliveryId()).isEqualTo(WEBHOOK_ID));
   }
 
   @Test
@@ -81,16 +81,11 @@ class ShopifyWebhookSourceTest {
     ConnectorSettings waitlist = settings(Map.of("secret", SECRET, "backorder-tag", "Awaiting Stock"));
     WebhookRequest tagged = ShopifyPayloads.delivery(ShopifyPayloads.order("awaiting stock"));
     source.verify(tagged, waitlist);
-    assertThat(source.parse(tagged)).isPresent();
+    assertThat(source.parse(tagged, waitlist)).isPresent();
 
     WebhookRequest defaultTag = ShopifyPayloads.delivery(ShopifyPayloads.order("backorder"));
     source.verify(defaultTag, waitlist);
-    assertThat(source.parse(defaultTag)).as("the instance looks for its own tag only").isEmpty();
-  }
-
-  @Test
-  void aRequestParsedWithoutAVerificationOnRecordUsesTheDefaultTag() throws Exception {
-    assertThat(source.parse(ShopifyPayloads.delivery(ShopifyPayloads.order("backorder")))).isPresent();
+    assertThat(source.parse(defaultTag, waitlist)).as("the instance looks for its own tag only").isEmpty();
   }
 
   @Test
@@ -104,7 +99,7 @@ class ShopifyWebhookSourceTest {
     });
     WebhookRequest request = ShopifyPayloads.delivery(order);
     source.verify(request, settings);
-    Recipient customer = source.parse(request).orElseThrow().customer();
+    Recipient customer = source.parse(request, settings).orElseThrow().customer();
     assertThat(customer.name()).as("the billing address's name").isEqualTo("M. Okafor");
     assertThat(customer.email()).as("contact_email when email is empty").isEqualTo("maya.okafor@example.com");
     assertThat(customer.phone()).as("the shipping phone in E.164").isEqualTo("+13125550199");
@@ -120,7 +115,7 @@ class ShopifyWebhookSourceTest {
     });
     WebhookRequest request = ShopifyPayloads.delivery(order);
     source.verify(request, settings);
-    assertThat(source.parse(request).orElseThrow().customer().phone()).isEmpty();
+    assertThat(source.parse(request, settings).orElseThrow().customer().phone()).isEmpty();
   }
 
   @Test
@@ -136,7 +131,7 @@ class ShopifyWebhookSourceTest {
     String order = ShopifyPayloads.order("backorder").replace("\"sku\": \"ACR-ULTRAMARINE\"", "\"sku\": \"ACR-TITANIUM-WHITE\"");
     WebhookRequest request = ShopifyPayloads.delivery(order);
     source.verify(request, settings);
-    assertThat(source.parse(request).orElseThrow().backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE");
+    assertThat(source.parse(request, settings).orElseThrow().backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE");
   }
 
   @Test
@@ -144,7 +139,7 @@ class ShopifyWebhookSourceTest {
     String order = ShopifyPayloads.order("backorder").replaceAll("\"fulfillable_quantity\": [0-9]+, ", "");
     WebhookRequest request = ShopifyPayloads.delivery(order);
     source.verify(request, settings);
-    assertThat(source.parse(request).orElseThrow().backorderedSkus())
+    assertThat(source.parse(request, settings).orElseThrow().backorderedSkus())
         .containsExactly("ACR-TITANIUM-WHITE", "ACR-ULTRAMARINE", "ACR-BURNT-SIENNA");
   }
 
@@ -155,7 +150,7 @@ class ShopifyWebhookSourceTest {
   void anOrderWithoutTheTagIsNotABackorder(String tags) throws Exception {
     WebhookRequest request = ShopifyPayloads.delivery(ShopifyPayloads.order(tags));
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @Test
@@ -163,7 +158,7 @@ class ShopifyWebhookSourceTest {
     WebhookRequest request = ShopifyPayloads.delivery(ShopifyPayloads.order("backorder")
         .replace("\"cancelled_at\": null", "\"cancelled_at\": \"2026-03-02T03:29:40-06:00\""));
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @Test
@@ -171,7 +166,7 @@ class ShopifyWebhookSourceTest {
     WebhookRequest request = ShopifyPayloads.delivery(ShopifyPayloads.order("backorder")
         .replaceAll("\"fulfillable_quantity\": [0-9]+", "\"fulfillable_quantity\": 0"));
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @ParameterizedTest
@@ -180,7 +175,7 @@ class ShopifyWebhookSourceTest {
     byte[] body = ShopifyPayloads.order("backorder").getBytes(StandardCharsets.UTF_8);
     WebhookRequest request = new WebhookRequest(ShopifyPayloads.headers(topic, body, SECRET), body);
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   // ---- Signatures ----------------------------------------------------------------------------------
@@ -242,7 +237,7 @@ class ShopifyWebhookSourceTest {
     byte[] notJson = "<order/>".getBytes(StandardCharsets.UTF_8);
     WebhookRequest request = new WebhookRequest(ShopifyPayloads.headers("orders/updated", notJson, SECRET), notJson);
     source.verify(request, settings);
-    assertThatThrownBy(() -> source.parse(request)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+    assertThatThrownBy(() -> source.parse(request, settings)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
       assertThat(e.unauthenticated()).isFalse();
       assertThat(e.getMessage()).contains("not an order");
     });
@@ -282,7 +277,7 @@ class ShopifyWebhookSourceTest {
   void aBodyThatIsNotAnOrderIsMalformed(String body) throws Exception {
     WebhookRequest request = ShopifyPayloads.delivery(body);
     source.verify(request, settings);
-    assertThatThrownBy(() -> source.parse(request)).isInstanceOfSatisfying(WebhookRejectedException.class,
+    assertThatThrownBy(() -> source.parse(request, settings)).isInstanceOfSatisfying(WebhookRejectedException.class,
         e -> assertThat(e.unauthenticated()).isFalse());
   }
 
@@ -296,7 +291,7 @@ class ShopifyWebhookSourceTest {
   }
 
   private void assertMalformed(WebhookRequest request, String why) {
-    assertThatThrownBy(() -> source.parse(request)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+    assertThatThrownBy(() -> source.parse(request, settings)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
       assertThat(e.unauthenticated()).isFalse();
       assertThat(e.getMessage()).contains(why);
     });

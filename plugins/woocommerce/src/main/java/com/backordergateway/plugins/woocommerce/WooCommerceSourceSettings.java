@@ -33,10 +33,6 @@ record WooCommerceSourceSettings(String secret, String backorderedMetaKey, Set<S
       SettingSpec.optional(ORDER_STATUSES, DEFAULT_STATUSES,
           "Comma-separated order statuses in which backordered items count, e.g. on-hold,processing."));
 
-  /** The declared defaults, for a request parsed without a verification on record. */
-  static final WooCommerceSourceSettings DEFAULTS =
-      new WooCommerceSourceSettings("(unverified)", DEFAULT_META_KEY, Set.of(DEFAULT_STATUSES));
-
   WooCommerceSourceSettings {
     Objects.requireNonNull(secret, "secret is null");
     Objects.requireNonNull(backorderedMetaKey, "backorderedMetaKey is null");

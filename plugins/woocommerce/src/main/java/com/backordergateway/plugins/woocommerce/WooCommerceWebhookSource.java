@@ -50,8 +50,6 @@ public final class WooCommerceWebhookSource implements WebhookSource {
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private final VerifiedRequests<WooCommerceSourceSettings> verified =
-      new VerifiedRequests<>(WooCommerceSourceSettings.DEFAULTS);
 
   @Override
   public String source() {
@@ -78,13 +76,13 @@ public final class WooCommerceWebhookSource implements WebhookSource {
       throw WebhookRejectedException.badSignature("woocommerce: " + SIGNATURE_HEADER
           + " does not match the body: a different secret than the webhook's, or a body changed on the way");
     }
-    verified.remember(request, source);
   }
 
   @Override
-  public Optional<BackorderSignal> parse(WebhookRequest request) throws WebhookRejectedException {
+  public Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings)
+      throws WebhookRejectedException {
     Objects.requireNonNull(request, "request is null");
-    WooCommerceSourceSettings source = verified.take(request);
+    WooCommerceSourceSettings source = WooCommerceSourceSettings.from(settings);
     byte[] body = request.body();
     if (isPing(body)) {
       return Optional.empty();

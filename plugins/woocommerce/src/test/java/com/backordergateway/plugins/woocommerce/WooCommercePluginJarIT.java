@@ -76,11 +76,11 @@ class WooCommercePluginJarIT {
 
       WebhookRequest ping = WooPayloads.ping("webhook_id=12");
       source.verify(ping, settings);
-      assertThat(source.parse(ping)).isEmpty();
+      assertThat(source.parse(ping, settings)).isEmpty();
 
       WebhookRequest delivery = WooPayloads.delivery(WooPayloads.ORDER);
       source.verify(delivery, settings);
-      BackorderSignal signal = source.parse(delivery).orElseThrow();
+      BackorderSignal signal = source.parse(delivery, settings).orElseThrow();
       assertThat(signal.deliveryId()).isEqualTo(WooPayloads.DELIVERY_ID + ":4127");
       assertThat(signal.backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE");
 

@@ -57,7 +57,7 @@ class WooCommerceWebhookSourceTest {
   void anOnHoldOrderWithBackorderedLinesIsABackorderOfTheirSkus() throws Exception {
     WebhookRequest request = WooPayloads.delivery(WooPayloads.ORDER);
     source.verify(request, settings);
-    BackorderSignal signal = source.parse(request).orElseThrow();
+    BackorderSignal signal = source.parse(request, settings).orElseThrow();
 
     assertThat(signal.deliveryId()).isEqualTo(DELIVERY_ID + ":4127");
     assertThat(signal.customer()).isEqualTo(new Recipient("4127", "Maya Okafor", "maya.okafor@example.com",
@@ -73,8 +73,8 @@ class WooCommerceWebhookSourceTest {
     WebhookRequest second = WooPayloads.delivery(WooPayloads.order(o -> o.put("id", 4128).put("number", "4128")));
     source.verify(first, settings);
     source.verify(second, settings);
-    assertThat(source.parse(first).orElseThrow().deliveryId())
-        .isNotEqualTo(source.parse(second).orElseThrow().deliveryId());
+    assertThat(source.parse(first, settings).orElseThrow().deliveryId())
+        .isNotEqualTo(source.parse(second, settings).orElseThrow().deliveryId());
   }
 
   @Test
@@ -86,7 +86,7 @@ class WooCommerceWebhookSourceTest {
     });
     WebhookRequest request = WooPayloads.delivery(order);
     source.verify(request, settings);
-    Recipient customer = source.parse(request).orElseThrow().customer();
+    Recipient customer = source.parse(request, settings).orElseThrow().customer();
     assertThat(customer.customerId()).isEmpty();
     assertThat(customer.name()).isEqualTo("Sam Okafor");
     assertThat(customer.phone()).as("billing has no country code, shipping is E.164").isEqualTo("+442071838750");
@@ -104,16 +104,11 @@ class WooCommerceWebhookSourceTest {
         "order-statuses", "on-hold, wc-processing"));
     WebhookRequest request = WooPayloads.delivery(order);
     source.verify(request, french);
-    assertThat(source.parse(request).orElseThrow().backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE");
+    assertThat(source.parse(request, french).orElseThrow().backorderedSkus()).containsExactly("ACR-TITANIUM-WHITE");
 
     WebhookRequest english = WooPayloads.delivery(order);
     source.verify(english, settings);
-    assertThat(source.parse(english)).as("processing is not a backorder status by default").isEmpty();
-  }
-
-  @Test
-  void aRequestParsedWithoutAVerificationOnRecordUsesTheDefaults() throws Exception {
-    assertThat(source.parse(WooPayloads.delivery(WooPayloads.ORDER))).isPresent();
+    assertThat(source.parse(english, settings)).as("processing is not a backorder status by default").isEmpty();
   }
 
   // ---- Acknowledged, nothing recorded ----------------------------------------------------------------
@@ -123,7 +118,7 @@ class WooCommerceWebhookSourceTest {
   void anOrderInAnotherStatusIsNotABackorder(String status) throws Exception {
     WebhookRequest request = WooPayloads.delivery(WooPayloads.order(o -> o.put("status", status)));
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @Test
@@ -132,7 +127,7 @@ class WooCommerceWebhookSourceTest {
         .removeAll()));
     WebhookRequest request = WooPayloads.delivery(order);
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @Test
@@ -141,7 +136,7 @@ class WooCommerceWebhookSourceTest {
         ((ObjectNode) o.get("line_items").get(0).get("meta_data").get(1)).put("value", "0"));
     WebhookRequest request = WooPayloads.delivery(order);
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   @ParameterizedTest
@@ -150,7 +145,7 @@ class WooCommerceWebhookSourceTest {
     byte[] body = WooPayloads.ORDER.getBytes(StandardCharsets.UTF_8);
     WebhookRequest request = new WebhookRequest(WooPayloads.headers(topic, body, SECRET), body);
     source.verify(request, settings);
-    assertThat(source.parse(request)).isEmpty();
+    assertThat(source.parse(request, settings)).isEmpty();
   }
 
   // ---- The creation ping -----------------------------------------------------------------------------
@@ -159,7 +154,7 @@ class WooCommerceWebhookSourceTest {
   void theUnsignedCreationPingPassesAndRecordsNothing() throws Exception {
     WebhookRequest ping = WooPayloads.ping("webhook_id=12");
     source.verify(ping, settings);
-    assertThat(source.parse(ping)).isEmpty();
+    assertThat(source.parse(ping, settings)).isEmpty();
   }
 
   @ParameterizedTest
@@ -243,7 +238,7 @@ class WooCommerceWebhookSourceTest {
   void aBodyThatIsNotAnOrderIsMalformed(String body) throws Exception {
     WebhookRequest request = WooPayloads.delivery(body);
     source.verify(request, settings);
-    assertThatThrownBy(() -> source.parse(request)).isInstanceOfSatisfying(WebhookRejectedException.class,
+    assertThatThrownBy(() -> source.parse(request, settings)).isInstanceOfSatisfying(WebhookRejectedException.class,
         e -> assertThat(e.unauthenticated()).isFalse());
   }
 
@@ -257,7 +252,7 @@ class WooCommerceWebhookSourceTest {
   }
 
   private void assertMalformed(WebhookRequest request, String why) {
-    assertThatThrownBy(() -> source.parse(request)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+    assertThatThrownBy(() -> source.parse(request, settings)).isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
       assertThat(e.unauthenticated()).isFalse();
       assertThat(e.getMessage()).contains(why);
     });
