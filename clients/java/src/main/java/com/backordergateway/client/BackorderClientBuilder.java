@@ -36,6 +36,7 @@ public final class BackorderClientBuilder {
   private Path clientCertChain;
   private Path clientPrivateKey;
   private Duration deadline = BackorderClient.DEFAULT_DEADLINE;
+  private int maxAttempts = RetryServiceConfig.DEFAULT_MAX_ATTEMPTS;
   private ManagedChannel channel;
 
   BackorderClientBuilder() {}
@@ -129,6 +130,20 @@ public final class BackorderClientBuilder {
   }
 
   /**
+   * How many times a call answered {@code UNAVAILABLE} is tried in all, the first included: 1 (no
+   * retries) to 5; 4 unless set. Retries stay within the call's deadline. See {@link
+   * RetryServiceConfig}. Applies to channels the builder makes, not to a wrapped {@link
+   * #channel(ManagedChannel)}.
+   */
+  public BackorderClientBuilder maxAttempts(int maxAttempts) {
+    if (maxAttempts < 1 || maxAttempts > 5) {
+      throw new IllegalArgumentException("maxAttempts must be 1 to 5, was: " + maxAttempts);
+    }
+    this.maxAttempts = maxAttempts;
+    return this;
+  }
+
+  /**
    * Wraps an existing channel instead of making one; {@link #target(String)}, {@link #tls()} and
    * {@link #clientCertificate} then do not apply. The client takes the channel over and shuts it
    * down on {@link BackorderClient#close()}.
@@ -165,6 +180,7 @@ public final class BackorderClientBuilder {
         + ", clientCertChain=" + clientCertChain
         + ", token=" + (token != null ? "set" : "none")
         + ", deadline=" + deadline
+        + ", maxAttempts=" + maxAttempts
         + ", channel=" + (channel != null ? channel.authority() : null)
         + "}";
   }
@@ -180,15 +196,23 @@ public final class BackorderClientBuilder {
   /** Bad PEM files surface here, as an IllegalArgumentException naming the files. */
   private ManagedChannel newNettyChannel() {
     if (!tls) {
-      return NettyChannelBuilder.forTarget(target, InsecureChannelCredentials.create()).build();
+      return withRetries(NettyChannelBuilder.forTarget(target, InsecureChannelCredentials.create()))
+          .build();
     }
     try {
-      return NettyChannelBuilder.forTarget(target, tlsCredentials()).build();
+      return withRetries(NettyChannelBuilder.forTarget(target, tlsCredentials())).build();
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot set up TLS from trustedCertsPem=" + trustedCertsPem
           + ", certChain=" + clientCertChain + ", privateKey=" + clientPrivateKey
           + ": " + e.getMessage(), e);
     }
+  }
+
+  private NettyChannelBuilder withRetries(NettyChannelBuilder builder) {
+    if (maxAttempts == 1) {
+      return builder.disableRetry();
+    }
+    return builder.defaultServiceConfig(RetryServiceConfig.unavailable(maxAttempts)).enableRetry();
   }
 
   private ChannelCredentials tlsCredentials() throws IOException {
