@@ -85,7 +85,7 @@ public final class Gateway implements AutoCloseable {
       gateway.grpc.start(builder);
     } catch (IOException e) {
       gateway.close();
-      throw new UncheckedIOException("cannot start the gRPC listener", e);
+      throw new UncheckedIOException("cannot start the gRPC listener on port " + config.server().grpcPort(), e);
     } catch (RuntimeException e) {
       gateway.close();
       throw e;
@@ -97,7 +97,8 @@ public final class Gateway implements AutoCloseable {
       injector.getInstance(HttpListener.class).start();
     } catch (RuntimeException e) {
       gateway.close();
-      throw e;
+      throw new UncheckedIOException("cannot start the HTTP listener on port " + config.server().httpPort(),
+          new IOException(e.getMessage(), e));
     }
     injector.getInstance(OpsEndpoints.class).ready(true);
     return gateway;

@@ -19,6 +19,9 @@ public final class Main implements Callable<Integer> {
   /** Exit code for a configuration that cannot be used. */
   static final int BAD_CONFIG = 2;
 
+  /** Exit code when a listener or file the config names cannot be used. */
+  static final int CANNOT_START = 3;
+
   @Option(names = "--config", required = true, description = "YAML config file.")
   Path config;
 
@@ -48,6 +51,12 @@ public final class Main implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println(config + ": " + e.getMessage());
       return BAD_CONFIG;
+    } catch (java.io.UncheckedIOException e) {
+      // A port in use, an unreadable TLS file: say which, without a stack trace.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      System.err.println(e.getMessage() + ": " + cause.getMessage()
+          + (cause.getCause() != null ? " (" + cause.getCause().getMessage() + ")" : ""));
+      return CANNOT_START;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
