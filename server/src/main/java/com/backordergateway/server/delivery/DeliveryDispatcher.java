@@ -106,8 +106,9 @@ public final class DeliveryDispatcher implements AutoCloseable {
       return 0;
     }
     Instant now = clock.instant();
+    List<String> busy = lanes.entrySet().stream().filter(e -> e.getValue().full()).map(Map.Entry::getKey).toList();
     List<DeliveryClaims.Claimed> claimed = writer.submit(h ->
-        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room)).join();
+        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room, busy)).join();
     // Alerts of one coalescing route claimed together make one digest; anything else goes alone.
     Map<String, List<DeliveryClaims.Claimed>> units = new java.util.LinkedHashMap<>();
     for (DeliveryClaims.Claimed c : claimed) {
@@ -115,11 +116,24 @@ public final class DeliveryDispatcher implements AutoCloseable {
       String key = DeliveryAttempt.coalesces(routes, d) ? d.getConnector() + "\n" + d.getRoute() : d.getId();
       units.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(c);
     }
+    List<DeliveryClaims.Claimed> handBack = new java.util.ArrayList<>();
     for (List<DeliveryClaims.Claimed> unit : units.values()) {
+      InstanceLane lane = lane(unit.get(0).delivery().getConnector());
+      if (lane.full()) {
+        handBack.addAll(unit); // more than the lane gets through within a lease: claim again later
+        continue;
+      }
       inMemory.addAndGet(unit.size());
-      lane(unit.get(0).delivery().getConnector()).offer(unit);
+      lane.offer(unit);
     }
-    return claimed.size();
+    if (!handBack.isEmpty()) {
+      writer.submit(h -> {
+        handBack.forEach(c -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner, c.delivery().getAttempts(), now,
+            c.delivery().getLastError(), now));
+        return true;
+      });
+    }
+    return claimed.size() - handBack.size();
   }
 
   private void loop() {

@@ -62,8 +62,12 @@ final class InstanceLane {
     return breaker;
   }
 
-  synchronized int queued() {
-    return queue.size() + running;
+  /**
+   * Enough queued that more claims could wait past their lease (a slow or rate-limited
+   * platform): the dispatcher claims nothing more for this instance until it drains.
+   */
+  synchronized boolean full() {
+    return queue.size() >= config.maxConcurrency() * 2;
   }
 
   /** Queues one unit: a delivery, or the alerts of one digest. */

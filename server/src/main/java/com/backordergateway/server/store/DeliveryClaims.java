@@ -16,24 +16,31 @@ public final class DeliveryClaims {
   private DeliveryClaims() {}
 
   /** A claimed delivery and what the engine needs beyond its API shape. */
-  public record Claimed(Delivery delivery, long createdAtMillis) {}
+  public record Claimed(Delivery delivery, long createdAtMillis, long leaseUntilMillis) {}
 
   /**
    * Claims up to {@code limit} deliveries that are due, or whose lease expired (their node
-   * crashed or hung), for {@code owner} until {@code leaseUntil}.
+   * crashed or hung), for {@code owner} until {@code leaseUntil}; none for the connectors in
+   * {@code busy}, whose queues are full enough that more could wait past their lease.
    */
-  public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil, int limit) {
-    return h.createQuery(
+  public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil, int limit,
+      java.util.Collection<String> busy) {
+    String skipBusy = busy.isEmpty() ? "" : " AND connector NOT IN (<busy>)";
+    var query = h.createQuery(
             "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
                 + " lease_until = :until, updated_at = :now WHERE id IN ("
-                + " SELECT id FROM deliveries WHERE (status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now)"
-                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now)"
-                + " ORDER BY next_attempt_at LIMIT :limit) RETURNING *")
+                + " SELECT id FROM deliveries WHERE ((status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now)"
+                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now))" + skipBusy
+                + " ORDER BY next_attempt_at LIMIT :limit) RETURNING *");
+    if (!busy.isEmpty()) {
+      query.bindList("busy", List.copyOf(busy));
+    }
+    return query
         .bind("owner", owner)
         .bind("until", leaseUntil.toEpochMilli())
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
-        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at")))
+        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at"), rs.getLong("lease_until")))
         .list();
   }
 
@@ -52,15 +59,18 @@ public final class DeliveryClaims {
         .bind("connector", lead.getConnector())
         .bind("route", lead.getRoute())
         .bind("lead", lead.getId())
-        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at")))
+        .map((rs, ctx) -> new Claimed(DeliveryRows.deliveryOf(rs), rs.getLong("created_at"), rs.getLong("lease_until")))
         .list();
   }
 
-  /** True while the delivery is still claimed by {@code owner} (not cancelled, not taken over). */
-  public static boolean stillClaimed(Handle h, String id, String owner) {
+  /**
+   * True while the delivery is still claimed by {@code owner} under an unexpired lease: not
+   * cancelled, not taken over, and not claimed again after its lease ran out.
+   */
+  public static boolean stillClaimed(Handle h, String id, String owner, Instant now, long leaseUntilMillis) {
     return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE id = ? AND lease_owner = ?"
-            + " AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
-        .bind(0, id).bind(1, owner).mapTo(Integer.class).one() == 1;
+            + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until = ? AND lease_until >= ?")
+        .bind(0, id).bind(1, owner).bind(2, leaseUntilMillis).bind(3, now.toEpochMilli()).mapTo(Integer.class).one() == 1;
   }
 
   /** The platform accepted it. */

@@ -114,13 +114,22 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public static TestGateway start(Path dir, TestClock clock, Options options) {
+    return start(dir, clock, clock, options);
+  }
+
+  /** On another clock (the real one, where pacing must happen in real time); {@link #clock} is then null. */
+  public static TestGateway start(Path dir, java.time.Clock realClock, Options options) {
+    return start(dir, null, realClock, options);
+  }
+
+  private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options) {
     Path db = dir.resolve("backorder.db");
     String yaml = String.format(BASE, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN, pluginsDir(dir),
         options.watchPlugins(), options.requireSha256()) + options.yaml();
-    return start(yaml, dir, clock, db);
+    return start(yaml, dir, testClock, clock, db);
   }
 
-  private static TestGateway start(String yaml, Path dir, TestClock clock, Path db) {
+  private static TestGateway start(String yaml, Path dir, TestClock testClock, java.time.Clock clock, Path db) {
     GatewayConfig config;
     try {
       Path file = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".yaml"), yaml);
@@ -131,7 +140,7 @@ public final class TestGateway implements AutoCloseable {
     String name = InProcessServerBuilder.generateName();
     Gateway gateway = Gateway.start(config, clock, InProcessServerBuilder.forName(name).directExecutor());
     ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    return new TestGateway(gateway, channel, clock, db);
+    return new TestGateway(gateway, channel, testClock, db);
   }
 
   public BackorderServiceGrpc.BackorderServiceBlockingStub backorder() {
