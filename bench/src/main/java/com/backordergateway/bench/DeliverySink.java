@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +42,6 @@ public final class DeliverySink implements AutoCloseable {
   private final ExecutorService pool;
   private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
   private final LongAdder repeats = new LongAdder();
-  private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
 
   private DeliverySink(HttpServer server, ExecutorService pool) {
@@ -90,7 +88,6 @@ public final class DeliverySink implements AutoCloseable {
         return;
       }
       if (arrivals.putIfAbsent(id, now) == null) {
-        first.accumulateAndGet(now, Math::min);
         last.accumulateAndGet(now, Math::max);
       } else {
         repeats.increment();
@@ -123,17 +120,8 @@ public final class DeliverySink implements AutoCloseable {
     return arrivals.get(deliveryId);
   }
 
-  public long firstArrivalNanos() {
-    return first.get();
-  }
-
   public long lastArrivalNanos() {
     return last.get();
-  }
-
-  /** Arrival times of every delivery received so far. */
-  public Collection<Long> arrivalTimes() {
-    return arrivals.values();
   }
 
   /** Waits until {@code count} distinct deliveries arrived; false on timeout. */

@@ -144,7 +144,6 @@ public final class LoadGenerator<T> {
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
-        started.incrementAndGet();
         if (outstanding.get() >= LoadPlan.MAX_OUTSTANDING) {
           errors.add("SKIPPED_GENERATOR_SATURATED");
           continue;
