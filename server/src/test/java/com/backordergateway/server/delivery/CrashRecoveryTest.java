@@ -96,6 +96,10 @@ class CrashRecoveryTest {
           await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
               .until(() -> receivedIds(platform).containsAll(planned));
 
+          // The platform may have answered a delivery whose outcome is still being recorded, or
+          // one sent just before the kill whose lease has yet to expire: wait for the leases.
+          await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+              .until(() -> statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
           Map<DeliveryStatus, Integer> statuses = statuses(channel);
           assertThat(statuses).containsOnlyKeys(DeliveryStatus.DELIVERY_STATUS_DELIVERED);
           assertThat(statuses.get(DeliveryStatus.DELIVERY_STATUS_DELIVERED)).isEqualTo(planned.size());
