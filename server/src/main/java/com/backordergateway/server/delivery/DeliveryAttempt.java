@@ -3,6 +3,7 @@ package com.backordergateway.server.delivery;
 import com.backordergateway.api.v1.Audience;
 import com.backordergateway.api.v1.Customer;
 import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
@@ -220,7 +221,11 @@ final class DeliveryAttempt {
         ? new Recipient(d.getRecipient().getOrderId(), c.getName(), c.getEmail(), c.getPhone(), c.getLocale(),
             c.getTimeZone(), c.getCustomerId())
         : Recipient.NONE;
-    Optional<String> previous = database.jdbi().withHandle(h -> DeliveryClaims.previousReference(h, d));
+    // Only follow-ups update what an earlier delivery created; first notices skip the read.
+    boolean followUp = d.getPurpose() == Purpose.PURPOSE_ETA_CORRECTION || d.getPurpose() == Purpose.PURPOSE_RESOLUTION;
+    Optional<String> previous = followUp
+        ? database.jdbi().withHandle(h -> DeliveryClaims.previousReference(h, d))
+        : Optional.empty();
     return new Notification(d.getId(),
         Notification.Trigger.valueOf(d.getTrigger().name().substring("TRIGGER_".length())),
         Notification.Purpose.valueOf(d.getPurpose().name().substring("PURPOSE_".length())),

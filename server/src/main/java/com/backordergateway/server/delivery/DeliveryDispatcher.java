@@ -169,7 +169,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
       log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
           unit.get(0).delivery().getId(), e);
     } finally {
-      inMemory.addAndGet(-unit.size());
+      // Free room in the budget: claim again now rather than at the next poll.
+      if (inMemory.addAndGet(-unit.size()) <= config.delivery().batchSize() / 2) {
+        wakeups.signal();
+      }
     }
   }
 

@@ -86,18 +86,6 @@ public final class DeliveryRows {
         .execute();
   }
 
-  /** Marks a delivery as accepted by its platform. */
-  public static void markDelivered(Handle h, String id, String externalId, Instant at) {
-    h.createUpdate(
-            "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', external_id = ?,"
-                + " attempts = attempts + 1, updated_at = ?, lease_owner = NULL, lease_until = NULL"
-                + " WHERE id = ?")
-        .bind(0, externalId)
-        .bind(1, at.toEpochMilli())
-        .bind(2, id)
-        .execute();
-  }
-
   /** A page of deliveries, newest first. */
   public static List<Page.Row<Delivery>> list(
       Handle h, DeliveryStatus status, String connector, String caseId, long beforeSeq, int limit) {

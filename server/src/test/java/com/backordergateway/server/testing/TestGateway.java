@@ -178,8 +178,9 @@ public final class TestGateway implements AutoCloseable {
 
   /** Stands in for the delivery engine where no plugin serves a type: the platform accepted these. */
   public void markSent(java.util.List<com.backordergateway.api.v1.Delivery> deliveries) {
-    database().jdbi().useHandle(h -> deliveries.forEach(d ->
-        com.backordergateway.server.store.DeliveryRows.markDelivered(h, d.getId(), "ext-" + d.getId(), clock.instant())));
+    database().jdbi().useHandle(h -> deliveries.forEach(d -> h.execute(
+        "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', external_id = ?, attempts = attempts + 1,"
+            + " updated_at = ? WHERE id = ?", "ext-" + d.getId(), clock.instant().toEpochMilli(), d.getId())));
   }
 
   public <T> T get(Class<T> type) {
