@@ -36,6 +36,7 @@ public final class ConnectorAdmin {
     ListConnectorsResponse.Builder out = ListConnectorsResponse.newBuilder();
     host.plugins().forEach(p -> out.addPlugins(p.toProto()));
     out.addAllInstances(instances.statuses());
+    host.connectorTypes().forEach(t -> out.addTypes(t.toProto()));
     return out.build();
   }
 

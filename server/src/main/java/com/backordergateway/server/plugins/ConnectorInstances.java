@@ -10,6 +10,8 @@ import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.InvalidSettingsException;
 import com.backordergateway.connector.api.Notification;
+import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.server.GatewayVersion;
 import com.backordergateway.server.config.ConnectorMode;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.Secrets;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,11 +46,13 @@ public final class ConnectorInstances {
   private final Clock clock;
   private final ConnectorHttpMetrics metrics;
   private final List<BiConsumer<String, Boolean>> servingListeners = new CopyOnWriteArrayList<>();
+  private final RoutedAudiences audiences;
 
   @Inject
   public ConnectorInstances(GatewayConfig config, Clock clock, ConnectorHttpMetrics metrics) {
     this.clock = clock;
     this.metrics = metrics;
+    this.audiences = new RoutedAudiences(config.routes());
     List<GatewayConfig.Connector> connectors = config.connectors();
     for (int i = 0; i < connectors.size(); i++) {
       slots.put(connectors.get(i).id(), new InstanceSlot(i, connectors.get(i)));
@@ -76,6 +81,10 @@ public final class ConnectorInstances {
       }
       if (session == null) {
         throw new ConnectorUnavailableException("connector " + instanceId + " is not loaded: " + slot.lastError);
+      }
+      if (!RoutedAudiences.accepts(slot.descriptor, notification.audience())) {
+        throw new PermanentDeliveryException("connector " + instanceId + " (type " + slot.descriptor.type()
+            + ") does not take " + notification.audience().name().toLowerCase(Locale.ROOT) + " notices");
       }
       return session.deliver(notification);
     } finally {
@@ -141,15 +150,16 @@ public final class ConnectorInstances {
   }
 
   /** Opens a session for every instance of the connector's type. */
-  void bind(String pluginId, Connector connector) {
+  void bind(String pluginId, String pluginVersion, Connector connector) {
     ConnectorDescriptor descriptor = connector.descriptor();
+    String userAgent = "BackorderGateway/" + GatewayVersion.VERSION + " " + pluginId + "/" + pluginVersion;
     for (InstanceSlot slot : ofType(descriptor.type())) {
       slot.lock.writeLock().lock();
       try {
         closeSession(slot);
         slot.pluginId = pluginId;
         slot.descriptor = descriptor;
-        open(slot, connector, descriptor);
+        open(slot, connector, descriptor, userAgent);
       } finally {
         slot.lock.writeLock().unlock();
       }
@@ -157,22 +167,34 @@ public final class ConnectorInstances {
     }
   }
 
-  private void open(InstanceSlot slot, Connector connector, ConnectorDescriptor descriptor) {
+  private void open(InstanceSlot slot, Connector connector, ConnectorDescriptor descriptor, String userAgent) {
+    slot.configProblem = false;
     try {
       descriptor.settings().stream().filter(s -> s.secret())
           .forEach(s -> Optional.ofNullable(slot.config.settings().get(s.key())).ifPresent(Secrets.global()::register));
+      Optional<String> misroute = audiences.misroute(slot.id(), descriptor);
+      if (misroute.isPresent()) {
+        failConfig(slot, misroute.get());
+        return;
+      }
       ConnectorSettings settings = ConnectorSettings.of(slot.config.settings(), descriptor.settings());
       boolean dryRun = slot.config.mode() == ConnectorMode.DRY_RUN;
       Logger logger = LoggerFactory.getLogger("connector." + slot.id());
       slot.session = connector.open(settings, new HostConnectorContext(
-          slot.id(), new HostPlatformHttp(http, slot.id(), dryRun, metrics, logger), clock, logger));
+          slot.id(), new HostPlatformHttp(http, slot.id(), userAgent, dryRun, metrics, logger), clock, logger));
       slot.state = ConnectorState.CONNECTOR_STATE_STARTED;
       slot.lastError = "";
     } catch (InvalidSettingsException e) {
-      fail(slot, "connectors[" + slot.index + "].settings." + e.key() + ": " + problem(e));
+      failConfig(slot, "connectors[" + slot.index + "].settings." + e.key() + ": " + problem(e));
     } catch (RuntimeException | LinkageError e) {
       fail(slot, "open failed: " + e);
     }
+  }
+
+  /** A failure the operator's config causes: at start-up it stops the gateway. */
+  private static void failConfig(InstanceSlot slot, String reason) {
+    fail(slot, reason);
+    slot.configProblem = true;
   }
 
   private static String problem(InvalidSettingsException e) {
@@ -209,10 +231,14 @@ public final class ConnectorInstances {
     }
   }
 
-  /** Instances whose settings their plugin refused: startup treats these as config errors. */
+  /**
+   * Instances refused for their configuration (settings their plugin's specs or {@code open}
+   * refused, routes sending an audience the connector does not take): start-up treats these as
+   * config errors.
+   */
   public List<String> settingsProblems() {
     return slots.values().stream()
-        .filter(s -> s.state == ConnectorState.CONNECTOR_STATE_FAILED && s.lastError.startsWith("connectors["))
+        .filter(s -> s.state == ConnectorState.CONNECTOR_STATE_FAILED && s.configProblem)
         .map(s -> s.lastError)
         .toList();
   }

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
  * The HTTP client connectors get: the host's one {@link HttpClient}, a request timeout the
  * plugin cannot exceed, metrics per instance, a log line per call naming only scheme, host and port (webhook URLs of
  * Slack, Teams and Zapier are secrets in their path; Trello and Pipedrive put credentials in the
- * query), and the dry-run guard.
+ * query), the dry-run guard, and the User-Agent: {@code BackorderGateway/<version> <plugin>/<version>},
+ * so platforms' logs name the gateway and the plugin build that called them.
  */
 final class HostPlatformHttp implements PlatformHttp {
 
@@ -26,13 +27,16 @@ final class HostPlatformHttp implements PlatformHttp {
 
   private final HttpClient client;
   private final String instanceId;
+  private final String userAgent;
   private final boolean dryRun;
   private final ConnectorHttpMetrics metrics;
   private final Logger log;
 
-  HostPlatformHttp(HttpClient client, String instanceId, boolean dryRun, ConnectorHttpMetrics metrics, Logger log) {
+  HostPlatformHttp(HttpClient client, String instanceId, String userAgent, boolean dryRun, ConnectorHttpMetrics metrics,
+      Logger log) {
     this.client = client;
     this.instanceId = instanceId;
+    this.userAgent = userAgent;
     this.dryRun = dryRun;
     this.metrics = metrics;
     this.log = log;
@@ -54,7 +58,10 @@ final class HostPlatformHttp implements PlatformHttp {
       throw new PermanentDeliveryException("dry-run instance: refused to call " + target);
     }
     Duration timeout = request.timeout().filter(t -> t.compareTo(MAX_REQUEST_TIMEOUT) <= 0).orElse(MAX_REQUEST_TIMEOUT);
-    HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("User-Agent"))
+        .header("User-Agent", userAgent)
+        .timeout(timeout)
+        .build();
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,8 @@ final class InstanceSlot {
   volatile String pluginId;
   volatile ConnectorState state = ConnectorState.CONNECTOR_STATE_NOT_LOADED;
   volatile String lastError;
+  /** The failure is the operator's configuration (settings, routes), not the plugin. */
+  volatile boolean configProblem;
   volatile boolean enabled;
 
   InstanceSlot(int index, GatewayConfig.Connector config) {

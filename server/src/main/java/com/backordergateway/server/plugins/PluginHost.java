@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ public final class PluginHost implements AutoCloseable {
   private final Map<Path, PluginStatus> refused = new HashMap<>();
   // Read from any thread.
   private final Map<String, WebhookSource> webhookSources = new ConcurrentHashMap<>();
+  private final Map<String, OfferedType> offered = new ConcurrentHashMap<>();
   private volatile List<PluginStatus> statuses = List.of();
 
   PluginHost(Path dir, boolean requireSha256, ConnectorInstances instances, NotificationTemplates templates) {
@@ -101,6 +103,11 @@ public final class PluginHost implements AutoCloseable {
 
   public List<PluginStatus> plugins() {
     return statuses;
+  }
+
+  /** The connector types the loaded plugins offer, by type name. */
+  public List<OfferedType> connectorTypes() {
+    return offered.values().stream().sorted(Comparator.comparing(o -> o.descriptor().type())).toList();
   }
 
   /** The loaded webhook source for a platform, e.g. {@code shopify}. */
@@ -272,7 +279,8 @@ public final class PluginHost implements AutoCloseable {
           throw new Refusal(e.getMessage());
         }
       }
-      connectors.forEach(c -> instances.bind(loadedId, c));
+      connectors.forEach(c -> instances.bind(loadedId, version, c));
+      connectors.forEach(c -> offered.put(c.descriptor().type(), new OfferedType(loadedId, version, c.descriptor())));
       List<String> sourceNames = new ArrayList<>();
       for (WebhookSource source : sources) {
         webhookSources.put(source.source(), source);
@@ -281,6 +289,7 @@ public final class PluginHost implements AutoCloseable {
       return new PluginStatus(jar.getFileName().toString(), id, version, ConnectorState.CONNECTOR_STATE_STARTED, "",
           List.copyOf(types), List.copyOf(sourceNames));
     } catch (Refusal | RuntimeException | LinkageError e) {
+      offered.values().removeIf(o -> o.pluginId().equals(loadedId));
       instances.unbind(loadedId, "plugin " + loadedId + " failed");
       unloadQuietly(loadedId);
       if (e instanceof Refusal r) {
@@ -331,6 +340,7 @@ public final class PluginHost implements AutoCloseable {
     String id = plugin.status().pluginId();
     instances.unbind(id, reason);
     plugin.status().connectorTypes().forEach(templates::pluginUnloaded);
+    plugin.status().connectorTypes().forEach(offered::remove);
     plugin.status().webhookSources().forEach(webhookSources::remove);
     installed.remove(plugin.jar());
     unloadQuietly(id);

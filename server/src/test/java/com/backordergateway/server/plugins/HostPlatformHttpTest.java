@@ -56,7 +56,8 @@ class HostPlatformHttpTest {
   }
 
   HostPlatformHttp http(boolean dryRun) {
-    return new HostPlatformHttp(HostPlatformHttp.newSharedClient(), "sms", dryRun, metrics, LoggerFactory.getLogger("test"));
+    return new HostPlatformHttp(HostPlatformHttp.newSharedClient(), "sms", "BackorderGateway/1.2.3 twilio/4.5.6", dryRun, metrics,
+        LoggerFactory.getLogger("test"));
   }
 
   URI url(String path) {

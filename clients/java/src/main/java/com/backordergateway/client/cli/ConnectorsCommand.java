@@ -1,6 +1,7 @@
 package com.backordergateway.client.cli;
 
 import com.backordergateway.api.v1.ConnectorInstance;
+import com.backordergateway.api.v1.ConnectorType;
 import com.backordergateway.api.v1.Customer;
 import com.backordergateway.api.v1.ListConnectorsRequest;
 import com.backordergateway.api.v1.ListConnectorsResponse;
@@ -8,9 +9,11 @@ import com.backordergateway.api.v1.PluginInfo;
 import com.backordergateway.api.v1.ReloadPluginsRequest;
 import com.backordergateway.api.v1.ReloadPluginsResponse;
 import com.backordergateway.api.v1.SetConnectorEnabledRequest;
+import com.backordergateway.api.v1.SettingInfo;
 import com.backordergateway.api.v1.TestConnectorRequest;
 import com.backordergateway.api.v1.TestConnectorResponse;
 import com.backordergateway.client.BackorderClient;
+import io.grpc.Status;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Connector plugins and their configured instances (admin scope). */
 @Command(name = "connectors", mixinStandardHelpOptions = true,
-    description = "List, reload, test, enable and disable connectors.")
+    description = "List, describe, reload, test, enable and disable connectors.")
 final class ConnectorsCommand extends GroupCommand {
 
   @ParentCommand BackorderCtl ctl;
@@ -42,6 +45,36 @@ final class ConnectorsCommand extends GroupCommand {
       instances.row(i.getId(), i.getType(), i.getMode(), ProtoEnums.shortName(i.getState()), i.getLastError());
     }
     output.table(instances, "No connector instances.");
+    return 0;
+  }
+
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "A connector type's settings (format, required, default), capabilities and default rate; exit 3 if no loaded plugin offers it.")
+  int describe(@Parameters(paramLabel = "TYPE", description = "The connector type, e.g. twilio.") String type) {
+    ListConnectorsResponse response;
+    try (BackorderClient client = ctl.connect()) {
+      response = client.admin().listConnectors(ListConnectorsRequest.getDefaultInstance());
+    }
+    ConnectorType t = response.getTypesList().stream().filter(offered -> offered.getType().equals(type)).findFirst()
+        .orElseThrow(() -> Status.NOT_FOUND.withDescription("no loaded plugin offers connector type " + type
+            + "; loaded types: " + String.join(", ", response.getTypesList().stream().map(ConnectorType::getType).toList()))
+            .asRuntimeException());
+    Output output = ctl.output();
+    if (output.json()) {
+      output.json(t);
+      return 0;
+    }
+    output.field("type", t.getType() + " (" + t.getDisplayName() + ")");
+    output.field("plugin", t.getPluginId() + " " + t.getPluginVersion());
+    output.field("capabilities", String.join(", ", t.getCapabilitiesList()));
+    output.field("default rate", t.getDefaultRatePerSecond() + "/s, burst " + t.getDefaultRateBurst());
+    output.line("");
+    Table settings = new Table("SETTING", "FORMAT", "REQUIRED", "DEFAULT", "EXPECTED", "DESCRIPTION");
+    for (SettingInfo s : t.getSettingsList()) {
+      settings.row(s.getKey(), s.getFormat(), s.getRequired() ? "yes" : "no", s.getDefaultValue(),
+          s.getExpected() + (s.getExample().isEmpty() ? "" : " (e.g. " + s.getExample() + ")"), s.getDescription());
+    }
+    output.table(settings, "No settings.");
     return 0;
   }
 

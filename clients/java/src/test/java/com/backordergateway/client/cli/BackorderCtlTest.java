@@ -162,6 +162,24 @@ class BackorderCtlTest {
   }
 
   @Test
+  void describeListsAConnectorTypesTypedSettings() {
+    Run twilio = gateway.ctl("connectors", "describe", "twilio");
+    assertThat(twilio.code()).as(twilio.err()).isZero();
+    assertThat(twilio.out())
+        .contains("type:            twilio (Twilio SMS)")
+        .contains("capabilities:    CUSTOMER_AUDIENCE")
+        .containsPattern("(?m)^SETTING +FORMAT +REQUIRED +DEFAULT +EXPECTED +DESCRIPTION")
+        .containsPattern("(?m)^base-url +url +no +https://api\\.twilio\\.com +an absolute http\\(s\\) URL")
+        .containsPattern("(?m)^account-sid +pattern +yes +AC followed by 32 hex digits \\(e\\.g\\. AC")
+        .containsPattern("(?m)^auth-token +secret +yes ")
+        .containsPattern("(?m)^from +pattern +no ");
+    Run unknown = gateway.ctl("connectors", "describe", "carrier-pigeon");
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(unknown.err()).contains("no loaded plugin offers connector type carrier-pigeon").contains("twilio")
+        .contains("webhook");
+  }
+
+  @Test
   void connectorsAndDeliveries() {
     Run connectors = gateway.ctl("connectors", "list");
     assertThat(connectors.code()).as(connectors.err()).isZero();

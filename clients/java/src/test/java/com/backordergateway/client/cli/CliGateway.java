@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * A real gateway on a free TCP port (temp SQLite file, the webhook plugin from the distribution
- * in dry-run), and a way to run {@code backorderctl} against it in this JVM.
+ * A real gateway on a free TCP port (temp SQLite file, the webhook and Twilio plugins from the
+ * distribution, the webhook in dry-run), and a way to run {@code backorderctl} against it in this JVM.
  */
 final class CliGateway implements AutoCloseable {
 
@@ -31,7 +31,7 @@ final class CliGateway implements AutoCloseable {
 
   CliGateway(Path dir) throws IOException {
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS, "webhook-connector-*.jar")) {
+    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS, "{webhook,twilio}-connector-*.jar")) {
       for (Path jar : jars) {
         Files.copy(jar, plugins.resolve(jar.getFileName()));
       }

@@ -6,11 +6,16 @@ package com.backordergateway.connector.api;
  * <p>The host reports {@link #VERSION} as PF4J's system version, and plugins declare
  * {@code Plugin-Requires} against it, so a plugin built for an incompatible SPI is refused
  * instead of failing at its first delivery.
+ *
+ * <p>1.1 is additive: typed settings ({@link SettingFormat}) checked by the host, host-set
+ * User-Agent, enforced audience capabilities, {@link PlatformResponses} with quirk hooks and
+ * {@link PlatformJson}. A plugin built for 1.0 ({@code Plugin-Requires: >=1.0.0 & <2.0.0})
+ * keeps loading and delivering; one that uses 1.1 declares {@code >=1.1.0 & <2.0.0}.
  */
 public final class ConnectorApi {
 
   /** Semantic version of the connector SPI. */
-  public static final String VERSION = "1.0.0";
+  public static final String VERSION = "1.1.0";
 
   private ConnectorApi() {}
 }

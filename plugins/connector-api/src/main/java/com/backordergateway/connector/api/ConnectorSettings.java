@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +28,11 @@ public final class ConnectorSettings {
   }
 
   /**
-   * Applies defaults and checks required keys and unknown keys against {@code specs}.
+   * Applies defaults and checks the configured values against {@code specs}: required keys,
+   * unknown keys and each value's {@link SettingFormat}. Connectors get settings only after this
+   * passed, so they read typed values without checking them again.
    *
-   * @throws InvalidSettingsException naming the first missing or unknown key
+   * @throws InvalidSettingsException naming the first missing, unknown or malformed key
    */
   public static ConnectorSettings of(Map<String, String> configured, List<SettingSpec> specs) {
     Map<String, String> values = new HashMap<>();
@@ -42,6 +45,10 @@ public final class ConnectorSettings {
         value = spec.defaultValue();
       }
       if (value != null) {
+        Optional<String> problem = spec.format().problem(value);
+        if (problem.isPresent()) {
+          throw new InvalidSettingsException(spec.key(), problem.get() + example(spec));
+        }
         values.put(spec.key(), value);
       }
     }
@@ -53,6 +60,10 @@ public final class ConnectorSettings {
     }
     Set<String> secrets = specs.stream().filter(SettingSpec::secret).map(SettingSpec::key).collect(Collectors.toSet());
     return new ConnectorSettings(values, secrets);
+  }
+
+  private static String example(SettingSpec spec) {
+    return spec.example().isEmpty() || spec.secret() ? "" : " (e.g. " + spec.example() + ")";
   }
 
   /** The value of a required or defaulted setting. */
@@ -102,9 +113,35 @@ public final class ConnectorSettings {
     }
   }
 
+  /**
+   * An endpoint URL exactly as configured (trailing slash kept: Zapier catch hooks and Slack
+   * webhook URLs are used as given).
+   */
+  public URI getEndpoint(String key) {
+    try {
+      return new URI(get(key).strip());
+    } catch (URISyntaxException e) {
+      throw new InvalidSettingsException(key, "must be an absolute http(s) URL");
+    }
+  }
+
+  /** A comma-separated list setting; empty when not configured. */
+  public List<String> getList(String key) {
+    return find(key).map(SettingFormat::items).orElse(List.of());
+  }
+
+  /** A map setting ({@code name: value} entries), in the configured order; empty when not configured. */
+  public Map<String, String> getMap(String key) {
+    try {
+      return find(key).map(SettingFormat::entries).orElse(Map.of());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingsException(key, e.getMessage());
+    }
+  }
+
   public Duration getDuration(String key) {
     try {
-      return Duration.parse(get(key).trim());
+      return Duration.parse(get(key).trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
       throw new InvalidSettingsException(key, "must be an ISO-8601 duration such as PT10S");
     }

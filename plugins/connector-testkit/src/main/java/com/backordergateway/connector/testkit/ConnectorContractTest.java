@@ -227,7 +227,7 @@ public abstract class ConnectorContractTest {
       assertThat(byHost.key()).isEqualTo(spec.key());
 
       List<SettingSpec> relaxed = specs.stream()
-          .map(s -> s == spec ? new SettingSpec(s.key(), false, s.secret(), null, s.description()) : s).toList();
+          .map(s -> s == spec ? s.asOptional() : s).toList();
       InvalidSettingsException byOpen = expect(InvalidSettingsException.class,
           () -> connector().open(ConnectorSettings.of(without, relaxed), context),
           "open refuses settings without " + spec.key());

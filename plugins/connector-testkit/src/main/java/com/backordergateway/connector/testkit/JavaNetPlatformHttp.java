@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * {@link PlatformHttp} over the JDK's {@code java.net.http} client, as the host provides it:
  * connect and request timeouts set here (a request's own timeout may only be shorter), redirects
- * not followed, connection failures and timeouts turned into {@link RetryableDeliveryException}.
+ * not followed, connection failures and timeouts turned into {@link RetryableDeliveryException}, and
+ * the {@code User-Agent} set as the host sets it (replacing any the connector set).
  *
  * <p>Error messages name the method and the host only: the path or query of a platform URL may
  * itself be a secret (Slack and Teams webhook URLs, Trello's key and token).
@@ -24,10 +25,13 @@ public final class JavaNetPlatformHttp implements PlatformHttp {
 
   private final HttpClient client;
   private final Duration requestTimeout;
+  private final String userAgent;
 
-  public JavaNetPlatformHttp(Duration connectTimeout, Duration requestTimeout, HttpClient.Version version) {
+  public JavaNetPlatformHttp(Duration connectTimeout, Duration requestTimeout, HttpClient.Version version,
+      String userAgent) {
     Objects.requireNonNull(connectTimeout, "connectTimeout is null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout is null");
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
     Objects.requireNonNull(version, "version is null");
     this.client = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
@@ -39,7 +43,7 @@ public final class JavaNetPlatformHttp implements PlatformHttp {
   @Override
   public HttpResponse<String> send(HttpRequest request) throws DeliveryException {
     Objects.requireNonNull(request, "request is null");
-    HttpRequest bounded = withHostTimeout(request);
+    HttpRequest bounded = asTheHostSendsIt(request);
     try {
       return client.send(bounded, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
@@ -53,11 +57,12 @@ public final class JavaNetPlatformHttp implements PlatformHttp {
     }
   }
 
-  private HttpRequest withHostTimeout(HttpRequest request) {
-    if (request.timeout().filter(own -> own.compareTo(requestTimeout) <= 0).isPresent()) {
-      return request;
-    }
-    return HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
+  private HttpRequest asTheHostSendsIt(HttpRequest request) {
+    Duration timeout = request.timeout().filter(own -> own.compareTo(requestTimeout) <= 0).orElse(requestTimeout);
+    return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("User-Agent"))
+        .header("User-Agent", userAgent)
+        .timeout(timeout)
+        .build();
   }
 
   private static String describe(HttpRequest request) {

@@ -11,13 +11,17 @@ import java.util.Objects;
 /**
  * A {@link ConnectorContext} for connector tests: real HTTP through {@link JavaNetPlatformHttp}
  * with short timeouts (a test against a silent fake fails in a second, not a minute), a {@link
- * TestClock} standing at {@link #DEFAULT_NOW}, and a {@link CapturingLogger} whose lines tests
- * search for leaked secrets.
+ * TestClock} standing at {@link #DEFAULT_NOW}, a {@link CapturingLogger} whose lines tests
+ * search for leaked secrets, and the User-Agent set on every request as the host sets it
+ * ({@link #DEFAULT_USER_AGENT} unless a test names the plugin).
  */
 public final class TestConnectorContext implements ConnectorContext {
 
   /** Where the clock stands unless a test says otherwise. */
   public static final Instant DEFAULT_NOW = Instant.parse("2026-03-02T09:30:00Z");
+
+  /** What the host would send as User-Agent for a plugin {@code test-plugin} 0.0.0. */
+  public static final String DEFAULT_USER_AGENT = "BackorderGateway/test test-plugin/0.0.0";
 
   private final String instanceId;
   private final PlatformHttp http;
@@ -27,7 +31,8 @@ public final class TestConnectorContext implements ConnectorContext {
 
   private TestConnectorContext(Builder builder) {
     this.instanceId = builder.instanceId;
-    this.http = new JavaNetPlatformHttp(builder.connectTimeout, builder.requestTimeout, builder.version);
+    this.http = new JavaNetPlatformHttp(builder.connectTimeout, builder.requestTimeout, builder.version,
+        builder.userAgent);
     this.clock = new TestClock(builder.now);
     this.logger = new CapturingLogger("connector." + builder.instanceId);
     this.requestTimeout = builder.requestTimeout;
@@ -79,8 +84,15 @@ public final class TestConnectorContext implements ConnectorContext {
     private Duration requestTimeout = Duration.ofSeconds(2);
     private HttpClient.Version version = HttpClient.Version.HTTP_1_1;
     private Instant now = DEFAULT_NOW;
+    private String userAgent = DEFAULT_USER_AGENT;
 
     private Builder() {}
+
+    /** The User-Agent every request carries, as the host builds it from the gateway and plugin versions. */
+    public Builder userAgent(String value) {
+      this.userAgent = Objects.requireNonNull(value, "value is null");
+      return this;
+    }
 
     public Builder instanceId(String id) {
       this.instanceId = Objects.requireNonNull(id, "id is null");
