@@ -2,10 +2,10 @@ package com.backordergateway.plugins.twilio;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.support.PhoneNumbers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One SMS as Twilio's Messages resource takes it: the form fields {@code To}, {@code From} or
@@ -28,9 +28,6 @@ record SmsMessage(String to, TwilioSettings.Sender sender, String body) {
    */
   static final int MAX_BODY_LENGTH = 1600;
 
-  /** Spaces (including no-break ones), dashes, dots and brackets people write numbers with. */
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00a0\\-.()]");
-
   SmsMessage {
     Objects.requireNonNull(to, "to is null");
     Objects.requireNonNull(sender, "sender is null");
@@ -50,11 +47,9 @@ record SmsMessage(String to, TwilioSettings.Sender sender, String body) {
       throw new PermanentDeliveryException(
           "twilio: the customer has no phone number; an SMS needs one in E.164 form such as +14155550123");
     }
-    String number = SEPARATORS.matcher(phone.strip()).replaceAll("");
-    if (!TwilioSettings.E164.matcher(number).matches()) {
-      throw new PermanentDeliveryException("twilio: the customer's phone number is not in E.164 form (a + and the "
-          + "country code, at most 15 digits, e.g. +14155550123); the order system must send it with its country code");
-    }
+    String number = PhoneNumbers.e164(phone).orElseThrow(() -> new PermanentDeliveryException(
+        "twilio: the customer's phone number is not in E.164 form (a + and the country code, at most 15 digits, "
+            + "e.g. +14155550123); the order system must send it with its country code"));
     String body = notification.message().body().strip();
     if (body.isEmpty()) {
       throw new PermanentDeliveryException("twilio: the rendered SMS body is empty; check the template for "

@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -24,11 +19,6 @@ import org.pf4j.Extension;
 @Extension
 public final class TwilioConnector implements Connector {
 
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-Twilio/" + VERSION;
-
   /**
    * One message per second. Twilio sends from a US long code at one message segment per second
    * and queues the rest per sender (errors 21611 and 30001 in Twilio's error dictionary: "a US long
@@ -39,11 +29,7 @@ public final class TwilioConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(1, 1);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "twilio",
-      "Twilio SMS",
-      TwilioSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.CUSTOMER_AUDIENCE));
+      "twilio", "Twilio SMS", TwilioSettings.SPECS, DEFAULT_RATE_LIMIT, EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -52,24 +38,9 @@ public final class TwilioConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     TwilioSettings twilio = TwilioSettings.from(settings);
     context.logger().info("texting customers through Twilio {} (account {}, {} {})", twilio.host(),
         twilio.accountSid(), twilio.sender().parameter(), twilio.sender().value());
-    return new TwilioSession(twilio, context, USER_AGENT);
-  }
-
-  private static String readVersion() {
-    try (InputStream in = TwilioConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the twilio plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the twilio plugin's version", e);
-    }
+    return new TwilioSession(twilio, context);
   }
 }

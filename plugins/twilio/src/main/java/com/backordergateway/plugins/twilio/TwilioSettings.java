@@ -2,16 +2,17 @@ package com.backordergateway.plugins.twilio;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One Twilio instance's settings, validated once in {@code open}. {@link #toString()} masks the
- * auth token.
+ * One Twilio instance's settings, as the host checked them against {@link #SPECS}; only the
+ * choice between {@code from} and {@code messaging-service-sid} is checked here. {@link
+ * #toString()} masks the auth token.
  *
  * @param baseUrl the API host, {@code https://api.twilio.com} unless a test or proxy says otherwise
  * @param accountSid the account the messages are created in ({@code AC…}); also the Basic user
@@ -28,25 +29,23 @@ record TwilioSettings(URI baseUrl, String accountSid, String authToken, Sender s
 
   static final String DEFAULT_BASE_URL = "https://api.twilio.com";
 
-  private static final Pattern ACCOUNT_SID_FORMAT = Pattern.compile("AC[0-9a-fA-F]{32}");
-  private static final Pattern SERVICE_SID_FORMAT = Pattern.compile("MG[0-9a-fA-F]{32}");
-  /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
-  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-  /** Short codes are 3 to 8 digits depending on the country. */
-  private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
-  /** Alphanumeric sender ids: up to 11 letters, digits and spaces, with at least one letter. */
-  private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
+  /**
+   * A sender Twilio can send from: an E.164 number, a short code (3 to 8 digits depending on the
+   * country) or an alphanumeric sender id (up to 11 letters, digits and spaces, one letter at least).
+   */
+  private static final String SENDER = "\\+[1-9][0-9]{1,14}|[0-9]{3,8}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}";
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL, "Twilio REST API host."),
-      SettingSpec.required(ACCOUNT_SID, "Account SID (AC followed by 32 hex digits); messages are created in it."),
-      SettingSpec.requiredSecret(AUTH_TOKEN, "The account's auth token (Basic auth password)."),
-      SettingSpec.optional(FROM, null,
-          "Sender: an E.164 Twilio number (+14155550123), a short code or an alphanumeric sender id. "
-              + "Set this or messaging-service-sid, not both."),
-      SettingSpec.optional(MESSAGING_SERVICE_SID, null,
-          "Messaging Service SID (MG followed by 32 hex digits) that picks the sender from its pool. "
-              + "Set this or from, not both."));
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL, "Twilio REST API host."),
+      SettingSpec.required(ACCOUNT_SID, SettingFormat.pattern("AC[0-9a-fA-F]{32}", "AC followed by 32 hex digits"),
+          "Account SID; messages are created in it.").withExample("AC0123456789abcdef0123456789abcdef"),
+      SettingSpec.required(AUTH_TOKEN, SettingFormat.secret(), "The account's auth token (Basic auth password)."),
+      SettingSpec.optional(FROM, SettingFormat.pattern(SENDER,
+              "an E.164 number such as +14155550123, a short code, or an alphanumeric sender id of up to 11 characters"),
+          null, "Sender. Set this or messaging-service-sid, not both.").withExample("+14155550123"),
+      SettingSpec.optional(MESSAGING_SERVICE_SID, SettingFormat.pattern("MG[0-9a-fA-F]{32}", "MG followed by 32 hex digits"),
+          null, "Messaging Service that picks the sender from its pool. Set this or from, not both.")
+          .withExample("MG0123456789abcdef0123456789abcdef"));
 
   /** The one sender parameter a message is created with. */
   record Sender(String parameter, String value) {
@@ -64,42 +63,21 @@ record TwilioSettings(URI baseUrl, String accountSid, String authToken, Sender s
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static TwilioSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    URI baseUrl = settings.getUrl(BASE_URL);
-    String accountSid = settings.get(ACCOUNT_SID).strip();
-    if (!ACCOUNT_SID_FORMAT.matcher(accountSid).matches()) {
-      throw new InvalidSettingsException(ACCOUNT_SID, "must be AC followed by 32 hex digits");
-    }
-    String authToken = settings.get(AUTH_TOKEN).strip();
-    if (authToken.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      throw new InvalidSettingsException(AUTH_TOKEN, "must not contain spaces or control characters");
-    }
-    Optional<String> from = settings.find(FROM).map(String::strip).filter(v -> !v.isEmpty());
-    Optional<String> service = settings.find(MESSAGING_SERVICE_SID).map(String::strip).filter(v -> !v.isEmpty());
-    if (from.isPresent() && !isSender(from.get())) {
-      throw new InvalidSettingsException(FROM,
-          "must be an E.164 number such as +14155550123, a short code, or an alphanumeric sender id of up to 11 characters");
-    }
-    if (service.isPresent() && !SERVICE_SID_FORMAT.matcher(service.get()).matches()) {
-      throw new InvalidSettingsException(MESSAGING_SERVICE_SID, "must be MG followed by 32 hex digits");
-    }
+    Optional<String> from = settings.find(FROM).map(String::strip);
+    Optional<String> service = settings.find(MESSAGING_SERVICE_SID).map(String::strip);
     if (from.isPresent() && service.isPresent()) {
       throw new InvalidSettingsException(MESSAGING_SERVICE_SID, "set either from or messaging-service-sid, not both");
     }
     Sender sender = from.map(number -> new Sender("From", number))
         .or(() -> service.map(sid -> new Sender("MessagingServiceSid", sid)))
         .orElseThrow(() -> new InvalidSettingsException(FROM, "required unless messaging-service-sid is set"));
-    return new TwilioSettings(baseUrl, accountSid, authToken, sender);
-  }
-
-  private static boolean isSender(String value) {
-    return E164.matcher(value).matches() || SHORT_CODE.matcher(value).matches()
-        || ALPHANUMERIC_SENDER.matcher(value).matches();
+    return new TwilioSettings(settings.getUrl(BASE_URL), settings.get(ACCOUNT_SID).strip(),
+        settings.get(AUTH_TOKEN).strip(), sender);
   }
 
   /** Where messages are created: {@code /2010-04-01/Accounts/{AccountSid}/Messages.json}. */
