@@ -81,8 +81,9 @@ class ConnectorAdminTest {
     assertThat(staff.getRendered()).contains("SAMPLE-001");
 
     TestConnectorResponse customer = test("echo-live", false, Customer.newBuilder().setEmail("maya@example.com").build());
-    assertThat(customer.getOk()).isTrue();
     assertThat(customer.getRendered()).contains("order TEST-1001");
+    assertThat(customer.getOk()).as("echo declares the staff audience only").isFalse();
+    assertThat(customer.getError()).isEqualTo("connector echo-live (type echo) does not take customer notices");
   }
 
   @Test

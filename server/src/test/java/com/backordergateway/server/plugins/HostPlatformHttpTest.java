@@ -28,12 +28,14 @@ class HostPlatformHttpTest {
   final AtomicInteger hits = new AtomicInteger();
   final PrometheusRegistry registry = new PrometheusRegistry();
   final ConnectorHttpMetrics metrics = new ConnectorHttpMetrics(registry);
+  final java.util.List<String> userAgents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       hits.incrementAndGet();
+      userAgents.addAll(exchange.getRequestHeaders().getOrDefault("User-Agent", java.util.List.of()));
       if (exchange.getRequestURI().getPath().contains("slow")) {
         try {
           Thread.sleep(2_000);
@@ -56,8 +58,8 @@ class HostPlatformHttpTest {
   }
 
   HostPlatformHttp http(boolean dryRun) {
-    return new HostPlatformHttp(HostPlatformHttp.newSharedClient(), "sms", "BackorderGateway/1.2.3 twilio/4.5.6", dryRun, metrics,
-        LoggerFactory.getLogger("test"));
+    return new HostPlatformHttp(HostPlatformHttp.newSharedClient(), "sms", "BackorderGateway/1.2.3 twilio/4.5.6", dryRun,
+        metrics, LoggerFactory.getLogger("test"));
   }
 
   URI url(String path) {
@@ -79,6 +81,13 @@ class HostPlatformHttpTest {
     assertThat(scrape())
         .contains("backorder_connector_http_requests_total{connector=\"sms\",outcome=\"201\"} 1.0")
         .contains("backorder_connector_http_request_duration_seconds_count{connector=\"sms\"} 1");
+  }
+
+  @Test
+  void everyRequestCarriesTheHostsUserAgentInsteadOfThePluginsOwn() throws Exception {
+    http(false).send(HttpRequest.newBuilder(url("/a")).GET().build());
+    http(false).send(HttpRequest.newBuilder(url("/b")).header("User-Agent", "Twilio-Plugin/0.9").GET().build());
+    assertThat(userAgents).containsExactly("BackorderGateway/1.2.3 twilio/4.5.6", "BackorderGateway/1.2.3 twilio/4.5.6");
   }
 
   @Test

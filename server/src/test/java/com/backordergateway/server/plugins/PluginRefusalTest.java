@@ -8,6 +8,7 @@ import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.PluginInfo;
 import com.backordergateway.api.v1.ReloadPluginsRequest;
 import com.backordergateway.connector.testkit.TestClock;
+import com.backordergateway.connector.api.ConnectorApi;
 import com.backordergateway.server.config.ConfigException;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -89,7 +90,7 @@ class PluginRefusalTest {
 
       assertThat(reloadAndFind(gateway, "no-id.jar").getLastError()).contains("bad manifest");
       assertThat(reloadAndFind(gateway, "future.jar").getLastError())
-          .contains("incompatible").contains(">=2.0.0").contains("1.0.0");
+          .contains("incompatible").contains(">=2.0.0").contains(ConnectorApi.VERSION);
       assertThat(reloadAndFind(gateway, "missing-class.jar").getLastError())
           .contains("missing class").contains("test.missing.NeedsHelper");
       assertThat(reloadAndFind(gateway, "boom.jar").getLastError())

@@ -84,7 +84,10 @@ public final class TestPlugins {
   /**
    * A connector of type {@code poster} that POSTs each notification as JSON to its {@code url}
    * (delivery id, body, previous reference) and classifies the answer the standard way; the
-   * receipt is the answer's {@code id} field, or the delivery id.
+   * receipt is the answer's {@code id} field, or the delivery id. Written against SPI 1.0 only
+   * (free-text settings, its own User-Agent, the static {@code PlatformResponses.check}, no
+   * audience declared) and built with {@code Plugin-Requires: >=1.0.0 & <2.0.0}: the method and
+   * constructor descriptors it links against are exactly those of the 1.0 SPI.
    */
   public static PluginJarBuilder poster(Path work) {
     return new PluginJarBuilder(work, "poster", "1.0.0")
@@ -111,6 +114,7 @@ public final class TestPlugins {
                       .put("body", n.message().body()).put("previous", n.previousReference().orElse(""));
                   var response = context.http().send(HttpRequest.newBuilder(url)
                       .header("Content-Type", "application/json")
+                      .header("User-Agent", "Poster/1.0")
                       .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
                   PlatformResponses.check("poster", response, context.clock());
                   try {
@@ -166,6 +170,51 @@ public final class TestPlugins {
                 } catch (java.io.IOException e) {
                   throw WebhookRejectedException.malformed("not JSON");
                 }
+              }
+            }
+            """);
+  }
+
+  /**
+   * A connector of type {@code typed} on SPI 1.1: typed settings ({@code max-rows} 1–10, a secret
+   * {@code token}, {@code mode} append|upsert, a list of {@code tags}), customers only, answers
+   * classified by a {@code PlatformResponses} with a quirk (a 200 body {@code {"ok":false}} is
+   * permanent). It posts {@code {"delivery_id", "mode", "tags"}} to its {@code url}.
+   */
+  public static PluginJarBuilder typed(Path work) {
+    return new PluginJarBuilder(work, "typed", "1.1.0")
+        .manifest("Plugin-Requires", ">=1.1.0 & <2.0.0")
+        .extension("test.typed.TypedConnector", """
+            package test.typed;
+            import com.backordergateway.connector.api.*;
+            import java.net.http.HttpRequest;
+            import java.util.*;
+            @org.pf4j.Extension
+            public class TypedConnector implements Connector {
+              static final PlatformResponses ANSWERS = PlatformResponses.of("Typed")
+                  .withQuirk(answer -> PlatformJson.get().read(answer.body())
+                      .filter(node -> node.path("ok").isBoolean() && !node.path("ok").asBoolean())
+                      .map(node -> PlatformResponses.Verdict.permanent("ok:false " + node.path("error").asText())));
+              public ConnectorDescriptor descriptor() {
+                return new ConnectorDescriptor("typed", "Typed", List.of(
+                    SettingSpec.required("url", SettingFormat.url(), "where to post"),
+                    SettingSpec.required("max-rows", SettingFormat.integer(1, 10), "rows per call").withExample("5"),
+                    SettingSpec.required("token", SettingFormat.secret(), "API token"),
+                    SettingSpec.optional("mode", SettingFormat.oneOf("append", "upsert"), "append", "how rows are written"),
+                    SettingSpec.optional("tags", SettingFormat.list(SettingFormat.text()), "backorder", "tags to add")),
+                    RateLimit.perSecond(1000), Set.of(Capability.CUSTOMER_AUDIENCE));
+              }
+              public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
+                int maxRows = settings.getInt("max-rows");
+                return n -> {
+                  var body = context.json().object().put("delivery_id", n.deliveryId()).put("mode", settings.get("mode"))
+                      .put("max_rows", maxRows);
+                  settings.getList("tags").forEach(body.putArray("tags")::add);
+                  var response = context.http().send(HttpRequest.newBuilder(settings.getUrl("url"))
+                      .header("Content-Type", "application/json").POST(context.json().body(body)).build());
+                  ANSWERS.check(response, context.clock());
+                  return DeliveryReceipt.of(context.json().text(response.body(), "id").orElse(n.deliveryId()));
+                };
               }
             }
             """);
