@@ -171,6 +171,25 @@ class ConnectorSdkTest {
   }
 
   @Test
+  void aSecretThePlatformEchoesInItsErrorIsMaskedByTheHostInTheDeadLetter() {
+    drop(TestPlugins.typed(work), "typed.jar");
+    start("""
+        connectors:
+          - {id: rows, type: typed, settings: {url: "%s", max-rows: "5", token: typed-secret-token-123}}
+        routes:
+          - {name: customers, when: {audience: customer}, send: [rows]}
+        """.formatted(platform.url("/rows")));
+    platform.enqueue(FakeResponse.json(401, "{\"error\":\"token typed-secret-token-123 is revoked\"}"));
+
+    gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1"));
+
+    Delivery dead = await().atMost(Duration.ofSeconds(20)).until(() -> gateway.admin(TestGateway.ALL_SCOPES_TOKEN)
+        .listDeliveries(ListDeliveriesRequest.getDefaultInstance()).getDeliveriesList().stream()
+        .filter(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DEAD).findFirst().orElse(null), d -> d != null);
+    assertThat(dead.getLastError()).isEqualTo("Typed answered HTTP 401: {\"error\":\"token **** is revoked\"}");
+  }
+
+  @Test
   void listConnectorsDescribesEachTypesSettingsCapabilitiesAndRate() {
     drop(TestPlugins.typed(work), "typed.jar");
     start("""
