@@ -1,32 +1,32 @@
 package com.backordergateway.plugins.slack;
 
-import com.backordergateway.connector.api.DeliveryException;
-import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.PlatformResponses;
-import com.backordergateway.connector.api.RetryableDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.backordergateway.connector.api.PlatformResponses.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * How Slack's answers are read, in one place.
+ * How Slack's answers are read, in one place: the standard rules (2xx delivered; 429, with
+ * Retry-After, and 5xx retryable; other 4xx permanent with Slack's error code) plus Slack's own
+ * ways of answering.
  *
- * <p>Incoming webhooks answer with HTTP statuses: 200 {@code ok} is posted; 429 (with
- * Retry-After) and 5xx are retryable; 400 ({@code invalid_payload}), 403
- * ({@code action_prohibited}, {@code invalid_token}), 404 ({@code no_service},
- * {@code channel_not_found}), 410 ({@code channel_is_archived}) and any other status are
- * permanent, with Slack's error code from the body.
+ * <p>Incoming webhooks answer with HTTP statuses and a plain-text code: 200 {@code ok}; 400
+ * ({@code invalid_payload}), 403 ({@code action_prohibited}, {@code invalid_token}), 404
+ * ({@code no_service}, {@code channel_not_found}), 410 ({@code channel_is_archived}) are
+ * permanent with that code. The standard rules cover them.
  *
  * <p>The Web API reports failures <em>inside HTTP 200</em> as {@code {"ok":false,"error":"…"}}:
  * {@code ratelimited} and Slack's own transient errors ({@code internal_error},
  * {@code service_unavailable}…) are retryable, honouring Retry-After when sent; every other code
  * ({@code channel_not_found}, {@code not_in_channel}, {@code invalid_auth},
- * {@code token_revoked}, {@code account_inactive}, {@code missing_scope}, {@code invalid_blocks}…)
- * is permanent with the code. Real 429s and 5xx from the Web API are retryable as well.
+ * {@code token_revoked}, {@code missing_scope}, {@code invalid_blocks}…) is permanent with the
+ * code and Slack's details. A 2xx that is not Slack's JSON (a proxy page) is retried, never taken
+ * for delivered.
  */
 final class SlackAnswers {
 
@@ -35,51 +35,34 @@ final class SlackAnswers {
       "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
       "team_added_to_org");
 
+  static final PlatformResponses WEBHOOK = PlatformResponses.of("Slack incoming webhook");
+
+  static final PlatformResponses WEB_API = PlatformResponses.of("Slack Web API")
+      .readingErrors(body -> PlatformJson.get().read(body).filter(node -> node.has("error")).map(SlackAnswers::errorText))
+      .withQuirk(SlackAnswers::okFlag);
+
   private SlackAnswers() {}
 
-  /** Returns normally if an incoming webhook took the message; throws the right failure otherwise. */
-  static void checkWebhook(HttpResponse<String> response, Clock clock) throws DeliveryException {
-    PlatformResponses.check("Slack incoming webhook", response, clock);
+  /** A 2xx is judged by its {@code ok} flag, not its status; other statuses by the standard rules. */
+  private static Optional<Verdict> okFlag(HttpResponse<String> answer) {
+    if (answer.statusCode() < 200 || answer.statusCode() >= 300) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> body = PlatformJson.get().read(answer.body()).filter(JsonNode::isObject);
+    if (body.isEmpty()) {
+      return Optional.of(Verdict.retryable("a success status without its JSON answer: "
+          + PlatformResponses.errorText(answer.body())));
+    }
+    if (body.get().path("ok").isBoolean() && body.get().path("ok").booleanValue()) {
+      return Optional.of(Verdict.delivered());
+    }
+    String text = "ok:false, " + errorText(body.get());
+    boolean worthRetrying = RETRYABLE_API_ERRORS.contains(code(body.get()));
+    return Optional.of(worthRetrying ? Verdict.retryable(text) : Verdict.permanent(text));
   }
 
-  /**
-   * The Web API's {@code ok:true} answer, or the right failure.
-   *
-   * @return the parsed body, whose {@code ok} is true
-   */
-  static JsonNode checkApi(HttpResponse<String> response, Clock clock) throws DeliveryException {
-    PlatformResponses.check("Slack Web API", response, clock);
-    JsonNode body = parse(response);
-    if (body.path("ok").isBoolean() && body.path("ok").booleanValue()) {
-      return body;
-    }
-    String error = body.path("error").asText("");
-    if (error.isBlank()) {
-      error = "unknown_error";
-    }
-    String text = "Slack Web API answered HTTP " + response.statusCode() + " with ok:false, error " + error
-        + details(body);
-    if (RETRYABLE_API_ERRORS.contains(error)) {
-      throw new RetryableDeliveryException(text, PlatformResponses.retryAfter(response, clock).orElse(null), null);
-    }
-    throw new PermanentDeliveryException(text);
-  }
-
-  private static JsonNode parse(HttpResponse<String> response) throws RetryableDeliveryException {
-    try {
-      JsonNode body = SlackMessage.JSON.readTree(response.body() == null ? "" : response.body());
-      if (body != null && body.isObject()) {
-        return body;
-      }
-    } catch (JsonProcessingException notJson) {
-      // Answered below: a proxy or an outage page, not Slack's API.
-    }
-    throw new RetryableDeliveryException("Slack Web API answered HTTP " + response.statusCode()
-        + " without its JSON answer: " + PlatformResponses.errorText(response.body()));
-  }
-
-  /** What Slack adds to some errors: the scope needed, and Block Kit's validation messages. */
-  private static String details(JsonNode body) {
+  /** "error channel_not_found", with what Slack adds: the scope needed, Block Kit's validation messages. */
+  private static String errorText(JsonNode body) {
     List<String> details = new ArrayList<>();
     if (body.path("needed").isTextual()) {
       details.add("needs scope " + body.path("needed").asText());
@@ -87,6 +70,11 @@ final class SlackAnswers {
     for (JsonNode message : body.path("response_metadata").path("messages")) {
       details.add(message.asText());
     }
-    return details.isEmpty() ? "" : " (" + PlatformResponses.errorText(String.join("; ", details)) + ")";
+    return "error " + code(body) + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
+  }
+
+  private static String code(JsonNode body) {
+    String error = body.path("error").asText("");
+    return error.isBlank() ? "unknown_error" : error;
   }
 }

@@ -5,7 +5,6 @@ import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -27,37 +26,34 @@ final class SlackBotSession implements ConnectorSession {
 
   private final SlackSettings settings;
   private final ConnectorContext context;
-  private final String userAgent;
   private final URI endpoint;
 
-  SlackBotSession(SlackSettings settings, ConnectorContext context, String userAgent) {
+  SlackBotSession(SlackSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
     this.endpoint = URI.create(settings.apiBase() + POST_MESSAGE_PATH);
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    StaffOnly.require(notification);
     Optional<SlackThread> thread = thread(notification);
     String channel = thread.map(SlackThread::channel).orElse(settings.channel());
 
-    ObjectNode payload = SlackMessage.JSON.createObjectNode().put("channel", channel);
+    ObjectNode payload = context.json().object().put("channel", channel);
     payload.setAll(SlackMessage.of(notification));
     thread.ifPresent(root -> payload.put("thread_ts", root.ts()));
     HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(payload)))
+        .POST(context.json().body(payload))
         .header("Authorization", "Bearer " + settings.botToken())
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", userAgent)
         .build();
 
     HttpResponse<String> response = context.http().send(request);
     context.logger().debug("delivery {} to Slack channel {}{}: HTTP {}", notification.deliveryId(), channel,
         thread.isPresent() ? " (thread)" : "", response.statusCode());
-    JsonNode answer = SlackAnswers.checkApi(response, context.clock());
+    SlackAnswers.WEB_API.check(response, context.clock());
+    // The check lets through only Slack's JSON object with ok:true.
+    JsonNode answer = context.json().read(response.body()).orElseThrow();
     return receipt(notification, answer, channel, thread);
   }
 
@@ -84,14 +80,6 @@ final class SlackBotSession implements ConnectorSession {
     SlackThread posted = new SlackThread(postedIn, ts);
     // Replies name the thread's first message, never another reply (Slack's threading docs).
     return new DeliveryReceipt(posted.reference(), thread.orElse(posted).reference());
-  }
-
-  private static byte[] bytes(ObjectNode payload) {
-    try {
-      return SlackMessage.JSON.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
   }
 
   @Override

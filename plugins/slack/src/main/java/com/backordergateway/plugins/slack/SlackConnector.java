@@ -7,27 +7,18 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
  * The Slack connector (type {@code slack}): staff alerts as Block Kit messages, either through an
  * incoming webhook (the URL is the credential, bound to one channel) or as a bot with a token,
  * which posts with {@code chat.postMessage} and puts follow-ups for a case in the thread of its
- * first message. Exactly one of the two modes is configured per instance.
+ * first message. Exactly one of the two modes is configured per instance. The host sends it
+ * staff notifications only (the connector declares no customer audience).
  */
 @Extension
 public final class SlackConnector implements Connector {
-
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-Slack/" + VERSION;
 
   /**
    * Slack allows "1 message per second per channel, short bursts allowed" for chat.postMessage
@@ -36,12 +27,8 @@ public final class SlackConnector implements Connector {
    */
   static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(1);
 
-  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "slack",
-      "Slack",
-      SlackSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.STAFF_AUDIENCE, Capability.UPDATE_IN_PLACE));
+  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("slack", "Slack", SlackSettings.SPECS,
+      DEFAULT_RATE_LIMIT, EnumSet.of(Capability.STAFF_AUDIENCE, Capability.UPDATE_IN_PLACE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -50,26 +37,11 @@ public final class SlackConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     SlackSettings slack = SlackSettings.from(settings);
     context.logger().info("posting staff alerts to Slack: {}", slack.destination());
     return switch (slack.mode()) {
-      case INCOMING_WEBHOOK -> new SlackWebhookSession(slack, context, USER_AGENT);
-      case BOT_TOKEN -> new SlackBotSession(slack, context, USER_AGENT);
+      case INCOMING_WEBHOOK -> new SlackWebhookSession(slack, context);
+      case BOT_TOKEN -> new SlackBotSession(slack, context);
     };
-  }
-
-  private static String readVersion() {
-    try (InputStream in = SlackConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the slack plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the slack plugin's version", e);
-    }
   }
 }

@@ -2,7 +2,7 @@ package com.backordergateway.plugins.slack;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -15,8 +15,6 @@ import java.util.List;
  * from outside is escaped for mrkdwn.
  */
 final class SlackMessage {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /** Block Kit limits (docs.slack.dev/reference/block-kit/blocks). */
   static final int HEADER_MAX = 150;
@@ -40,7 +38,7 @@ final class SlackMessage {
       throw new PermanentDeliveryException("the rendered message for delivery " + notification.deliveryId()
           + " is empty; check the slack templates for " + notification.purpose());
     }
-    ObjectNode message = JSON.createObjectNode();
+    ObjectNode message = PlatformJson.get().object();
     String text = subject.isEmpty() ? body : body.isEmpty() ? subject : subject + "\n" + body;
     message.put("text", SlackMrkdwn.fit(SlackMrkdwn.escape(text), TEXT_MAX));
     ArrayNode blocks = message.putArray("blocks");

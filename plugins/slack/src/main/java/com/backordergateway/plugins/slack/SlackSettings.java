@@ -2,19 +2,18 @@ package com.backordergateway.plugins.slack;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One Slack instance's settings, validated once in {@code open}: either incoming-webhook mode
- * ({@code webhook-url}) or bot-token mode ({@code bot-token} and {@code channel}, against
- * {@code base-url}), never both. {@link #toString()} masks the webhook URL and the token.
+ * One Slack instance's settings, as the host checked them against {@link #SPECS}: either
+ * incoming-webhook mode ({@code webhook-url}) or bot-token mode ({@code bot-token} and {@code
+ * channel}, against {@code base-url}), never both. Only the choice of mode, and that a webhook URL
+ * carries no user info, are checked here. {@link #toString()} masks the webhook URL and the token.
  *
  * @param mode which of the two ways this instance posts
  * @param webhookUrl the incoming webhook, exactly as configured (incoming-webhook mode), else null
@@ -34,21 +33,20 @@ record SlackSettings(Mode mode, URI webhookUrl, String botToken, String channel,
 
   static final String DEFAULT_BASE_URL = "https://slack.com";
 
-  /** Bot tokens, also with token rotation on ({@code xoxe.xoxb-…}); letters, digits, dashes. */
-  private static final Pattern BOT_TOKEN_FORMAT = Pattern.compile("(xoxe\\.)?xoxb-[A-Za-z0-9-]+");
-
-  /** A channel ID (C…, G…) or name (with or without #); no spaces, mentions or markup. */
-  private static final Pattern CHANNEL_FORMAT = Pattern.compile("#?[^\\s#@<>&:]{1,80}");
-
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optionalSecret(WEBHOOK_URL,
+      // A URL that is also the credential: the url format, declared secret.
+      new SettingSpec(WEBHOOK_URL, false, true, null,
           "Incoming-webhook mode: the URL Slack created for the channel (https://hooks.slack.com/services/T…/B…/…). "
-              + "The URL is the credential."),
-      SettingSpec.optionalSecret(BOT_TOKEN,
-          "Bot-token mode: the app's bot token (xoxb-…) with the chat:write scope."),
-      SettingSpec.optional(CHANNEL, null,
-          "Bot-token mode: channel ID (C0123ABCD) or name (#backorders); the bot must be a member."),
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL,
+              + "The URL is the credential.", SettingFormat.url(), ""),
+      // Bot tokens, also with token rotation on (xoxe.xoxb-…): a secret of a known shape.
+      new SettingSpec(BOT_TOKEN, false, true, null,
+          "Bot-token mode: the app's bot token with the chat:write scope.",
+          SettingFormat.pattern("(xoxe\\.)?xoxb-[A-Za-z0-9-]+",
+              "a bot token (xoxb-…); user (xoxp-) and app-level (xapp-) tokens are not accepted"), ""),
+      SettingSpec.optional(CHANNEL, SettingFormat.pattern("#?[^\\s#@<>&:]{1,80}",
+              "a channel ID (C0123ABCD) or name (#backorders), without spaces, mentions or markup"),
+          null, "Bot-token mode: the channel to post to; the bot must be a member.").withExample("C0BACKORD"),
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL,
           "Bot-token mode: Slack Web API base URL; chat.postMessage is called at {base-url}/api/chat.postMessage."));
 
   SlackSettings {
@@ -63,15 +61,14 @@ record SlackSettings(Mode mode, URI webhookUrl, String botToken, String channel,
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static SlackSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    Optional<String> webhook = present(settings, WEBHOOK_URL);
-    Optional<String> token = present(settings, BOT_TOKEN);
-    Optional<String> channel = present(settings, CHANNEL);
+    Optional<String> webhook = settings.find(WEBHOOK_URL);
+    Optional<String> token = settings.find(BOT_TOKEN).map(String::strip);
+    Optional<String> channel = settings.find(CHANNEL).map(String::strip);
     if (webhook.isPresent() && token.isPresent()) {
       throw new InvalidSettingsException(BOT_TOKEN,
           "set either webhook-url (incoming-webhook mode) or bot-token with channel (bot-token mode), not both");
@@ -85,35 +82,14 @@ record SlackSettings(Mode mode, URI webhookUrl, String botToken, String channel,
         throw new InvalidSettingsException(CHANNEL,
             "is for bot-token mode; an incoming webhook posts to the channel chosen when it was created");
       }
-      return new SlackSettings(Mode.INCOMING_WEBHOOK, webhookUrl(webhook.get()), null, null, null);
-    }
-    if (!BOT_TOKEN_FORMAT.matcher(token.get()).matches()) {
-      throw new InvalidSettingsException(BOT_TOKEN,
-          "must be a bot token (xoxb-…); user (xoxp-) and app-level (xapp-) tokens are not accepted");
+      URI url = settings.getEndpoint(WEBHOOK_URL);
+      if (url.getRawUserInfo() != null) {
+        throw new InvalidSettingsException(WEBHOOK_URL, "must be an absolute http(s) URL without user info");
+      }
+      return new SlackSettings(Mode.INCOMING_WEBHOOK, url, null, null, null);
     }
     String target = channel.orElseThrow(() -> new InvalidSettingsException(CHANNEL, "required with bot-token"));
-    if (!CHANNEL_FORMAT.matcher(target).matches()) {
-      throw new InvalidSettingsException(CHANNEL, "must be a channel ID (C0123ABCD) or name (#backorders)");
-    }
     return new SlackSettings(Mode.BOT_TOKEN, null, token.get(), target, settings.getUrl(BASE_URL));
-  }
-
-  private static Optional<String> present(ConnectorSettings settings, String key) {
-    return settings.find(key).map(String::strip).filter(value -> !value.isEmpty());
-  }
-
-  private static URI webhookUrl(String value) {
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw new InvalidSettingsException(WEBHOOK_URL, "must be an absolute http(s) URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-      throw new InvalidSettingsException(WEBHOOK_URL, "must be an absolute http(s) URL");
-    }
-    return uri;
   }
 
   /** Where messages go, for logs: the webhook's host, or the channel and API host. Never a secret. */

@@ -5,7 +5,6 @@ import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
@@ -20,36 +19,23 @@ final class SlackWebhookSession implements ConnectorSession {
 
   private final SlackSettings settings;
   private final ConnectorContext context;
-  private final String userAgent;
 
-  SlackWebhookSession(SlackSettings settings, ConnectorContext context, String userAgent) {
+  SlackWebhookSession(SlackSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    StaffOnly.require(notification);
     HttpRequest request = HttpRequest.newBuilder(settings.webhookUrl())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body(notification)))
+        .POST(context.json().body(SlackMessage.of(notification)))
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", userAgent)
         .build();
     HttpResponse<String> response = context.http().send(request);
     context.logger().debug("delivery {} to the Slack incoming webhook: HTTP {}", notification.deliveryId(),
         response.statusCode());
-    SlackAnswers.checkWebhook(response, context.clock());
+    SlackAnswers.WEBHOOK.check(response, context.clock());
     return new DeliveryReceipt(notification.deliveryId(), "");
-  }
-
-  private static byte[] body(Notification notification) throws DeliveryException {
-    try {
-      return SlackMessage.JSON.writeValueAsBytes(SlackMessage.of(notification));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
   }
 
   @Override

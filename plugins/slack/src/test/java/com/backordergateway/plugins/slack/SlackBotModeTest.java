@@ -1,7 +1,6 @@
 package com.backordergateway.plugins.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.backordergateway.connector.api.Capability;
 import com.backordergateway.connector.api.Connector;
@@ -11,11 +10,13 @@ import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.api.RateLimit;
 import com.backordergateway.connector.api.RetryableDeliveryException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
 import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.connector.testkit.TestConnectorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -147,10 +148,20 @@ class SlackBotModeTest extends ConnectorContractTest {
     assertThat(descriptor.settings()).extracting(SettingSpec::key)
         .containsExactly("webhook-url", "bot-token", "channel", "base-url");
     assertThat(descriptor.settings()).allSatisfy(spec -> assertThat(spec.required()).isFalse());
-    assertThat(descriptor.setting("webhook-url")).hasValueSatisfying(s -> assertThat(s.secret()).isTrue());
-    assertThat(descriptor.setting("bot-token")).hasValueSatisfying(s -> assertThat(s.secret()).isTrue());
-    assertThat(descriptor.setting("base-url"))
-        .hasValueSatisfying(s -> assertThat(s.defaultValue()).isEqualTo("https://slack.com"));
+    assertThat(descriptor.setting("webhook-url")).hasValueSatisfying(s -> {
+      assertThat(s.secret()).as("the URL is the credential").isTrue();
+      assertThat(s.format()).isEqualTo(SettingFormat.url());
+    });
+    assertThat(descriptor.setting("bot-token")).hasValueSatisfying(s -> {
+      assertThat(s.secret()).isTrue();
+      assertThat(s.format().typeName()).isEqualTo("pattern");
+    });
+    assertThat(descriptor.setting("channel"))
+        .hasValueSatisfying(s -> assertThat(s.format().typeName()).isEqualTo("pattern"));
+    assertThat(descriptor.setting("base-url")).hasValueSatisfying(s -> {
+      assertThat(s.defaultValue()).isEqualTo("https://slack.com");
+      assertThat(s.format()).isEqualTo(SettingFormat.url());
+    });
   }
 
   // ---- Threads ------------------------------------------------------------------------------------
@@ -269,15 +280,6 @@ class SlackBotModeTest extends ConnectorContractTest {
   // ---- What is sent -------------------------------------------------------------------------------
 
   @Test
-  void customerNoticesAreRefusedWithoutCallingSlack() {
-    assertThatThrownBy(() -> openSession().deliver(SlackSamples.customerNotice()))
-        .isInstanceOf(PermanentDeliveryException.class)
-        .hasMessageContaining("staff channel")
-        .hasMessageNotContaining("Maya");
-    assertThat(platform.requestCount()).isZero();
-  }
-
-  @Test
   void defaultBaseUrlIsSlacksApiHost() {
     Map<String, String> withoutBase = new HashMap<>(validSettings(platform.url()));
     withoutBase.remove("base-url");
@@ -296,10 +298,10 @@ class SlackBotModeTest extends ConnectorContractTest {
   }
 
   @Test
-  void sendsTheGatewaysUserAgentAndLogsWithoutTheToken() throws Exception {
+  void sendsTheHostsUserAgentAndLogsWithoutTheToken() throws Exception {
     scriptSuccess(platform);
     openSession().deliver(sampleNotification());
-    assertThat(platform.onlyRequest().header("User-Agent")).contains("BackorderGateway-Slack/" + SlackConnector.VERSION);
+    assertThat(platform.onlyRequest().header("User-Agent")).contains(TestConnectorContext.DEFAULT_USER_AGENT);
     assertThat(context.loggedLines()).anySatisfy(line -> assertThat(line).contains("channel C0BACKORD"));
     assertThat(context.loggedLines()).anySatisfy(line -> assertThat(line).contains(SlackSamples.DELIVERY_ID, "HTTP 200"));
   }

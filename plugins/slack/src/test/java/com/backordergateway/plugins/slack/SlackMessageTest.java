@@ -3,18 +3,22 @@ package com.backordergateway.plugins.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Block Kit message: layout, facts, mrkdwn escaping and Block Kit's length limits. */
 class SlackMessageTest {
 
+  private static final PlatformJson JSON = PlatformJson.get();
+
   @Test
   void theStaffAlertBecomesHeaderBodyFieldsAndContext() throws Exception {
-    JsonNode message = SlackMessage.JSON.readTree(SlackMessage.JSON.writeValueAsString(
-        SlackMessage.of(SlackSamples.staffAlert())));
+    JsonNode message = tree(SlackSamples.staffAlert());
     assertThat(message.get("text").asText()).isEqualTo(SlackSamples.SUBJECT + "\n" + SlackSamples.BODY);
     assertThat(message.toString()).isEqualTo("{\"text\":" + quoted(SlackSamples.SUBJECT + "\n" + SlackSamples.BODY)
         + ",\"blocks\":["
@@ -104,11 +108,12 @@ class SlackMessageTest {
         .hasMessageContaining("empty");
   }
 
-  private static JsonNode tree(com.backordergateway.connector.api.Notification notification) throws Exception {
-    return SlackMessage.JSON.readTree(SlackMessage.JSON.writeValueAsString(SlackMessage.of(notification)));
+  /** The message as sent: written and read back. */
+  private static JsonNode tree(Notification notification) throws Exception {
+    return JSON.read(JSON.write(SlackMessage.of(notification))).orElseThrow();
   }
 
-  private static String quoted(String text) throws Exception {
-    return SlackMessage.JSON.writeValueAsString(text);
+  private static String quoted(String text) {
+    return JSON.write(TextNode.valueOf(text));
   }
 }

@@ -36,7 +36,7 @@ class SlackPluginJarIT {
     jar.assertWellFormedPlugin("slack", "com.backordergateway.plugins.slack.SlackConnector");
     assertThat(jar.pluginManifest())
         .containsEntry("Plugin-Provider", "Backorder Gateway")
-        .containsEntry("Plugin-Version", SlackConnector.VERSION);
+        .containsEntry("Plugin-Version", System.getProperty("plugin.version"));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package com.backordergateway.plugins.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.backordergateway.connector.api.Connector;
 import com.backordergateway.connector.api.DeliveryReceipt;
@@ -133,14 +132,6 @@ class SlackWebhookModeTest extends ConnectorContractTest {
     assertThat(json.has("thread_ts")).isFalse();
     assertThat(json.has("channel")).isFalse();
     assertThat(receipt).isEqualTo(new DeliveryReceipt("dlv-slack-0002", ""));
-  }
-
-  @Test
-  void customerNoticesAreRefusedWithoutCallingSlack() {
-    assertThatThrownBy(() -> openSession().deliver(SlackSamples.customerNotice()))
-        .isInstanceOf(PermanentDeliveryException.class)
-        .hasMessageContaining("CUSTOMER");
-    assertThat(platform.requestCount()).isZero();
   }
 
   @Test
