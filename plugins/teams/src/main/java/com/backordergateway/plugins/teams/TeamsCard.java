@@ -2,8 +2,7 @@ package com.backordergateway.plugins.teams;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class TeamsCard {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
   static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
   static final String VERSION = "1.2";
@@ -26,18 +23,18 @@ final class TeamsCard {
   private TeamsCard() {}
 
   /**
-   * The envelope as JSON bytes.
+   * The envelope, as a JSON tree.
    *
    * @throws PermanentDeliveryException if the rendered subject and body are both empty
    */
-  static byte[] of(Notification notification) throws PermanentDeliveryException {
+  static ObjectNode of(Notification notification) throws PermanentDeliveryException {
     String subject = notification.message().subject().strip();
     String body = notification.message().body().strip();
     if (subject.isEmpty() && body.isEmpty()) {
       throw new PermanentDeliveryException("the rendered message for delivery " + notification.deliveryId()
           + " is empty; check the teams templates for " + notification.purpose());
     }
-    ObjectNode envelope = JSON.createObjectNode().put("type", "message");
+    ObjectNode envelope = PlatformJson.get().object().put("type", "message");
     ObjectNode attachment = envelope.putArray("attachments").addObject().put("contentType", CONTENT_TYPE);
     ObjectNode card = attachment.putObject("content")
         .put("$schema", SCHEMA)
@@ -49,18 +46,14 @@ final class TeamsCard {
       text(blocks, subject).put("size", "Medium").put("weight", "Bolder");
     }
     body.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(line -> text(blocks, line));
-    ArrayNode facts = JSON.createArrayNode();
+    ArrayNode facts = PlatformJson.get().array();
     TeamsFacts.facts(notification).forEach(fact -> facts.addObject().put("title", fact.title()).put("value", fact.value()));
     if (!facts.isEmpty()) {
       blocks.addObject().put("type", "FactSet").set("facts", facts);
     }
     TeamsFacts.context(notification).ifPresent(line ->
         text(blocks, line).put("isSubtle", true).put("size", "Small").put("spacing", "Small"));
-    try {
-      return JSON.writeValueAsBytes(envelope);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
+    return envelope;
   }
 
   private static ObjectNode text(ArrayNode blocks, String text) {

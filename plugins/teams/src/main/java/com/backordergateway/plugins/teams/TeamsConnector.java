@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -20,14 +15,10 @@ import org.pf4j.Extension;
  * channel's webhook — a legacy Office 365 connector URL ({@code *.webhook.office.com}) or a
  * Workflows URL ({@code *.logic.azure.com}, {@code *.powerplatform.com}). Both take the same
  * message envelope; their answers differ and are told apart by their shape ({@link TeamsAnswers}).
+ * The host sends it staff notifications only (the connector declares no customer audience).
  */
 @Extension
 public final class TeamsConnector implements Connector {
-
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-Teams/" + VERSION;
 
   /**
    * Teams throttles connector and incoming-webhook posts per channel in fixed windows: 4 requests
@@ -39,11 +30,7 @@ public final class TeamsConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(2, 4);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "teams",
-      "Microsoft Teams",
-      TeamsSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.STAFF_AUDIENCE));
+      "teams", "Microsoft Teams", TeamsSettings.SPECS, DEFAULT_RATE_LIMIT, EnumSet.of(Capability.STAFF_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -52,23 +39,8 @@ public final class TeamsConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     TeamsSettings teams = TeamsSettings.from(settings);
     context.logger().info("posting staff alerts as Adaptive Cards to the Teams webhook on {}", teams.host());
-    return new TeamsSession(teams, context, USER_AGENT);
-  }
-
-  private static String readVersion() {
-    try (InputStream in = TeamsConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the teams plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the teams plugin's version", e);
-    }
+    return new TeamsSession(teams, context);
   }
 }

@@ -18,22 +18,17 @@ final class TeamsSession implements ConnectorSession {
 
   private final TeamsSettings settings;
   private final ConnectorContext context;
-  private final String userAgent;
 
-  TeamsSession(TeamsSettings settings, ConnectorContext context, String userAgent) {
+  TeamsSession(TeamsSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    StaffOnly.require(notification);
     HttpRequest request = HttpRequest.newBuilder(settings.webhookUrl())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(TeamsCard.of(notification)))
+        .POST(context.json().body(TeamsCard.of(notification)))
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", userAgent)
         .build();
     HttpResponse<String> response = context.http().send(request);
     context.logger().debug("delivery {} to the Teams webhook on {}: HTTP {}", notification.deliveryId(),

@@ -1,13 +1,12 @@
 package com.backordergateway.plugins.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.backordergateway.connector.api.Connector;
 import com.backordergateway.connector.api.Notification;
-import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.connector.testkit.TestConnectorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
@@ -72,22 +71,13 @@ abstract class TeamsContractBase extends ConnectorContractTest {
   }
 
   @Test
-  void customerNoticesAreRefusedWithoutCallingTeams() {
-    assertThatThrownBy(() -> openSession().deliver(TeamsSamples.customerNotice()))
-        .isInstanceOf(PermanentDeliveryException.class)
-        .hasMessageContaining("staff channel")
-        .hasMessageNotContaining("Maya");
-    assertThat(platform.requestCount()).isZero();
-  }
-
-  @Test
-  void sessionAndLogsNameTheHostOnly() throws Exception {
+  void sessionAndLogsNameTheHostOnlyAndTheHostSetsTheUserAgent() throws Exception {
     scriptSuccess(platform);
     var session = openSession();
     session.deliver(sampleNotification());
     assertThat(session.toString()).contains("test-instance", "127.0.0.1:");
     assertThat(context.loggedLines()).anySatisfy(line -> assertThat(line).contains("Teams webhook on 127.0.0.1:"));
     assertThat(context.loggedLines()).anySatisfy(line -> assertThat(line).contains(TeamsSamples.DELIVERY_ID, "HTTP"));
-    assertThat(platform.onlyRequest().header("User-Agent")).contains("BackorderGateway-Teams/" + TeamsConnector.VERSION);
+    assertThat(platform.onlyRequest().header("User-Agent")).contains(TestConnectorContext.DEFAULT_USER_AGENT);
   }
 }

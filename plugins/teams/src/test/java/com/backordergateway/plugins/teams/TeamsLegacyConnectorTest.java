@@ -81,7 +81,7 @@ class TeamsLegacyConnectorTest extends TeamsContractBase {
   void throttlingInsideA200IsRetryableAndNamesTheReportedStatus() {
     platform.enqueue(FakeResponse.status(200).body(THROTTLED));
     RetryableDeliveryException thrown = deliverExpecting(RetryableDeliveryException.class);
-    assertThat(thrown.getMessage()).contains("Teams answered HTTP 200 reporting HTTP error 429", "ContextId");
+    assertThat(thrown.getMessage()).contains("Teams answered HTTP 200: reporting HTTP error 429", "ContextId");
   }
 
   @ParameterizedTest
@@ -111,7 +111,7 @@ class TeamsLegacyConnectorTest extends TeamsContractBase {
   void aRefusalInsideA200IsPermanentNotDelivered(String body) {
     platform.enqueue(FakeResponse.status(200).body(body));
     assertThat(deliverExpecting(PermanentDeliveryException.class).getMessage())
-        .contains("HTTP 200 without confirming the post: " + body);
+        .contains("HTTP 200: the post is not confirmed: " + body);
   }
 
   @Test

@@ -33,7 +33,7 @@ class TeamsPluginJarIT {
     jar.assertWellFormedPlugin("teams", "com.backordergateway.plugins.teams.TeamsConnector");
     assertThat(jar.pluginManifest())
         .containsEntry("Plugin-Provider", "Backorder Gateway")
-        .containsEntry("Plugin-Version", TeamsConnector.VERSION);
+        .containsEntry("Plugin-Version", System.getProperty("plugin.version"));
   }
 
   @Test

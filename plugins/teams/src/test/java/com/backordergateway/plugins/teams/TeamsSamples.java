@@ -44,10 +44,4 @@ final class TeamsSamples {
     return new Notification(DELIVERY_ID, Trigger.SUPPLIER_DELAYED, Purpose.STAFF_ALERT, Audience.STAFF, Recipient.NONE,
         new Message(subject, body), facts, Optional.empty());
   }
-
-  static Notification customerNotice() {
-    return new Notification("dlv-customer-1", Trigger.STOCK_DEPLETED, Purpose.CUSTOMER_NOTICE, Audience.CUSTOMER,
-        new Recipient("ORD-5001", "Maya Okafor", "maya@example.com", "+14155550123", "en-US", "America/Chicago", ""),
-        new Message("Your order ORD-5001", "Hi Maya, Titanium White is on backorder."), facts(), Optional.empty());
-  }
 }

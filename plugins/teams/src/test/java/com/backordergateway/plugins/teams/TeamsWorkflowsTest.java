@@ -8,6 +8,7 @@ import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.api.RateLimit;
 import com.backordergateway.connector.api.RetryableDeliveryException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
@@ -79,7 +80,8 @@ class TeamsWorkflowsTest extends TeamsContractBase {
     assertThat(descriptor.settings()).extracting(SettingSpec::key).containsExactly("webhook-url");
     assertThat(descriptor.setting("webhook-url")).hasValueSatisfying(spec -> {
       assertThat(spec.required()).isTrue();
-      assertThat(spec.secret()).isTrue();
+      assertThat(spec.secret()).as("the URL is the credential").isTrue();
+      assertThat(spec.format()).isEqualTo(SettingFormat.url());
     });
   }
 
@@ -109,6 +111,6 @@ class TeamsWorkflowsTest extends TeamsContractBase {
   void aFlowThatAnswers200WithSomethingElseIsNotTakenForDelivered() {
     platform.enqueue(FakeResponse.json(200, "{\"status\":\"rejected\",\"reason\":\"card not allowed here\"}"));
     assertThat(deliverExpecting(PermanentDeliveryException.class).getMessage())
-        .contains("without confirming the post", "card not allowed here");
+        .contains("the post is not confirmed", "card not allowed here");
   }
 }
