@@ -12,21 +12,28 @@ import java.util.regex.Pattern;
 /**
  * The extra headers an operator configured in the {@code headers} setting, parsed and checked
  * once in {@code open}: {@code Name: value} entries, one per line, or separated by {@code ;}
- * when the setting is a single line (so a multi-line setting may have {@code ;} in values).
+ * when the setting is a single line (so a multi-line setting may have {@code ;} in values, as
+ * {@code Cookie} and {@code Accept} values do). The host has checked the setting's map format;
+ * it splits at every {@code ;}, so the entries are read here, not with {@code getMap}.
  *
  * <p>Refused: a name that is not an HTTP token, a value with a control character (CR, LF, NUL...
- * a tab is allowed), a name given twice, and names the connector or the HTTP client set
+ * a tab is allowed), a name given twice, and names the connector, the host or its HTTP client set
  * themselves. Error messages name the entry by position and, when it is a valid token, by
  * name, never with its value: the values are often credentials.
  */
 final class ConfiguredHeaders {
 
-  /** RFC 9110 §5.6.2 token. */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+  /** RFC 9110 §5.6.2 token: what a header name is. */
+  static final String TOKEN_SYNTAX = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
 
-  /** Set by the HTTP client or meaningless per hop; the JDK client refuses several of these. */
-  private static final Set<String> TRANSPORT = Set.of(
-      "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "te", "trailer",
+  private static final Pattern TOKEN = Pattern.compile(TOKEN_SYNTAX);
+
+  /**
+   * Set by the host on every request (User-Agent, since SPI 1.1) or by its HTTP client, or
+   * meaningless per hop; the JDK client refuses several of these.
+   */
+  private static final Set<String> SET_BY_HOST = Set.of(
+      "user-agent", "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "te", "trailer",
       "keep-alive", "proxy-connection");
 
   private ConfiguredHeaders() {}
@@ -76,7 +83,7 @@ final class ConfiguredHeaders {
         throw new InvalidSettingsException(key, where + ": the header name is not a valid HTTP token");
       }
       String lower = name.toLowerCase(Locale.ROOT);
-      if (TRANSPORT.contains(lower) || reserved.contains(lower)) {
+      if (SET_BY_HOST.contains(lower) || reserved.contains(lower)) {
         throw new InvalidSettingsException(key, where + " (" + name + "): this header is set by the gateway");
       }
       if (!seen.add(lower)) {
@@ -87,14 +94,9 @@ final class ConfiguredHeaders {
     return List.copyOf(headers);
   }
 
-  /** True if {@code name} is an HTTP token. */
-  static boolean isToken(String name) {
-    return TOKEN.matcher(name).matches();
-  }
-
-  /** True for names the HTTP client owns. */
-  static boolean isTransportHeader(String name) {
-    return TRANSPORT.contains(name.toLowerCase(Locale.ROOT));
+  /** True for names the host or its HTTP client own. */
+  static boolean isSetByHost(String name) {
+    return SET_BY_HOST.contains(name.toLowerCase(Locale.ROOT));
   }
 
   private static boolean hasControlCharacter(String value) {

@@ -2,9 +2,9 @@ package com.backordergateway.plugins.webhook;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Recipient;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 
 /**
@@ -15,12 +15,12 @@ import java.util.TreeMap;
  */
 final class WebhookPayload {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PlatformJson JSON = PlatformJson.get();
 
   private WebhookPayload() {}
 
   static byte[] of(Notification notification) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JSON.object();
     root.put("delivery_id", notification.deliveryId());
     root.put("trigger", notification.trigger().name());
     root.put("purpose", notification.purpose().name());
@@ -34,15 +34,11 @@ final class WebhookPayload {
     ObjectNode facts = root.putObject("facts");
     new TreeMap<>(notification.facts()).forEach(facts::put);
     notification.previousReference().ifPresent(reference -> root.put("previous_reference", reference));
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
+    return JSON.write(root).getBytes(StandardCharsets.UTF_8);
   }
 
   private static ObjectNode recipient(Recipient r) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JSON.object();
     putIfPresent(node, "order_id", r.orderId());
     putIfPresent(node, "name", r.name());
     putIfPresent(node, "email", r.email());

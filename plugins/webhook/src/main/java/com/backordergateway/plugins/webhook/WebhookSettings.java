@@ -2,9 +2,9 @@ package com.backordergateway.plugins.webhook;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One webhook instance's settings, validated once in {@code open}. {@link #toString()} masks the
- * signing secret and the configured header values.
+ * One webhook instance's settings, as the host checked them against {@link #SPECS}. Checked here
+ * only what the formats cannot say: no credentials in the URL, the secret's length, and that
+ * neither the signature header nor the configured headers take a header the gateway sets.
+ * {@link #toString()} masks the signing secret and the configured header values.
  *
  * @param url the exact URL to POST to (kept as configured, trailing slash included)
  * @param signingSecret the HMAC-SHA256 key the receiver shares
@@ -33,16 +35,21 @@ record WebhookSettings(URI url, String signingSecret, String signatureHeader, Li
   /** Short secrets make the signature guessable. */
   static final int MIN_SECRET_LENGTH = 16;
 
-  /** Headers the connector sets on every request; configured headers may not replace them. */
-  private static final Set<String> OWN_HEADERS = Set.of("content-type", "user-agent", "x-backorder-delivery-id");
+  /**
+   * Headers the connector sets on every request, besides the signature header; configured headers
+   * may not replace them.
+   */
+  private static final Set<String> OWN_HEADERS = Set.of("content-type", "x-backorder-delivery-id");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.required(URL, "Absolute http(s) URL the webhook is POSTed to."),
-      SettingSpec.requiredSecret(SIGNING_SECRET,
+      SettingSpec.required(URL, SettingFormat.url(), "URL the webhook is POSTed to, used exactly as written.")
+          .withExample("https://erp.example.com/hooks/backorders"),
+      SettingSpec.required(SIGNING_SECRET, SettingFormat.secret(),
           "Shared secret (at least " + MIN_SECRET_LENGTH + " characters); the signature header carries "
               + "base64(HMAC-SHA256(secret, exact body bytes))."),
-      SettingSpec.optional(SIGNATURE_HEADER, DEFAULT_SIGNATURE_HEADER, "Header that carries the signature."),
-      SettingSpec.optionalSecret(HEADERS,
+      SettingSpec.optional(SIGNATURE_HEADER, SettingFormat.pattern(ConfiguredHeaders.TOKEN_SYNTAX,
+          "an HTTP header name (a token)"), DEFAULT_SIGNATURE_HEADER, "Header that carries the signature."),
+      SettingSpec.optional(HEADERS, SettingFormat.map(true), null,
           "Extra headers as 'Name: value' entries, one per line or separated by ';'. Masked: they often "
               + "carry credentials."));
 
@@ -54,52 +61,30 @@ record WebhookSettings(URI url, String signingSecret, String signatureHeader, Li
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static WebhookSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    URI url = endpoint(settings.get(URL));
+    URI url = settings.getEndpoint(URL);
+    if (url.getRawUserInfo() != null) {
+      throw new InvalidSettingsException(URL, "must not carry credentials; send them with the headers setting");
+    }
     String secret = settings.get(SIGNING_SECRET);
     if (secret.length() < MIN_SECRET_LENGTH) {
       throw new InvalidSettingsException(SIGNING_SECRET, "must be at least " + MIN_SECRET_LENGTH + " characters");
     }
     String signatureHeader = settings.get(SIGNATURE_HEADER).strip();
     String lower = signatureHeader.toLowerCase(Locale.ROOT);
-    if (!ConfiguredHeaders.isToken(signatureHeader)) {
-      throw new InvalidSettingsException(SIGNATURE_HEADER, "must be an HTTP header name (a token)");
-    }
-    if (OWN_HEADERS.contains(lower) || ConfiguredHeaders.isTransportHeader(lower)) {
+    if (OWN_HEADERS.contains(lower) || ConfiguredHeaders.isSetByHost(lower)) {
       throw new InvalidSettingsException(SIGNATURE_HEADER, "names a header the gateway sets itself");
     }
+    Set<String> reserved = new HashSet<>(OWN_HEADERS);
+    reserved.add(lower);
     List<ConfiguredHeaders.Header> headers = settings.find(HEADERS)
-        .map(raw -> ConfiguredHeaders.parse(HEADERS, raw, union(OWN_HEADERS, lower)))
+        .map(raw -> ConfiguredHeaders.parse(HEADERS, raw, reserved))
         .orElse(List.of());
     return new WebhookSettings(url, secret, signatureHeader, headers);
-  }
-
-  private static URI endpoint(String value) {
-    URI uri;
-    try {
-      uri = new URI(value.strip());
-    } catch (URISyntaxException e) {
-      throw new InvalidSettingsException(URL, "must be an absolute http(s) URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new InvalidSettingsException(URL, "must be an absolute http(s) URL");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new InvalidSettingsException(URL, "must not carry credentials; send them with the headers setting");
-    }
-    return uri;
-  }
-
-  private static Set<String> union(Set<String> names, String more) {
-    Set<String> all = new HashSet<>(names);
-    all.add(more);
-    return all;
   }
 
   /** The receiver's host (and port), for logs and error messages. */

@@ -17,12 +17,14 @@ import com.backordergateway.connector.api.Notification.Trigger;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.api.RateLimit;
 import com.backordergateway.connector.api.Recipient;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import com.backordergateway.connector.api.WebhookSignatures;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
 import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.connector.testkit.TestConnectorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -143,9 +145,20 @@ class WebhookConnectorTest extends ConnectorContractTest {
         .containsExactlyInAnyOrder(Capability.IDEMPOTENCY_KEY, Capability.CUSTOMER_AUDIENCE, Capability.STAFF_AUDIENCE);
     assertThat(descriptor.settings()).extracting(SettingSpec::key)
         .containsExactly("url", "signing-secret", "signature-header", "headers");
-    assertThat(descriptor.setting("url")).hasValueSatisfying(s -> assertThat(s.required()).isTrue());
-    assertThat(descriptor.setting("signature-header"))
-        .hasValueSatisfying(s -> assertThat(s.defaultValue()).isEqualTo("X-Backorder-Signature"));
+    assertThat(descriptor.setting("url")).hasValueSatisfying(s -> {
+      assertThat(s.required()).isTrue();
+      assertThat(s.format()).isEqualTo(SettingFormat.url());
+    });
+    assertThat(descriptor.setting("signing-secret"))
+        .hasValueSatisfying(s -> assertThat(s.format()).isEqualTo(SettingFormat.secret()));
+    assertThat(descriptor.setting("signature-header")).hasValueSatisfying(s -> {
+      assertThat(s.defaultValue()).isEqualTo("X-Backorder-Signature");
+      assertThat(s.format().typeName()).isEqualTo("pattern");
+    });
+    assertThat(descriptor.setting("headers")).hasValueSatisfying(s -> {
+      assertThat(s.format()).as("name: value entries, masked as a whole").isEqualTo(SettingFormat.map(true));
+      assertThat(s.secret()).isTrue();
+    });
   }
 
   // ---- What the receiver gets -------------------------------------------------------------------
@@ -215,12 +228,11 @@ class WebhookConnectorTest extends ConnectorContractTest {
   }
 
   @Test
-  void sendsIdentityIdempotencyAndConfiguredHeaders() throws Exception {
+  void sendsTheHostsUserAgentIdempotencyAndConfiguredHeaders() throws Exception {
     scriptSuccess(platform);
     openSession().deliver(sampleNotification());
     RecordedRequest request = platform.onlyRequest();
-    assertThat(request.header("User-Agent")).contains("BackorderGateway-Webhook/" + WebhookConnector.VERSION);
-    assertThat(WebhookConnector.VERSION).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(request.header("User-Agent")).contains(TestConnectorContext.DEFAULT_USER_AGENT);
     assertThat(request.header("X-Backorder-Delivery-Id")).contains("dlv-7Q2K-0001");
     assertThat(request.header("Authorization")).contains("Bearer rcv-token-0a9b8c7d");
     assertThat(request.header("X-Tenant")).contains("crafts-eu");
@@ -299,7 +311,7 @@ class WebhookConnectorTest extends ConnectorContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Content-Type", "Host", "X Sig", "X-Sig:"})
+  @ValueSource(strings = {"Content-Type", "Host", "User-Agent", "X-Backorder-Delivery-Id", "X Sig", "X-Sig:"})
   void signatureHeaderMustBeAFreeHeaderName(String name) {
     assertThatThrownBy(() -> openSession(with("signature-header", name)))
         .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("signature-header"));

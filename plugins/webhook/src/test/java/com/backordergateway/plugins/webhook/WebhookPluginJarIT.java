@@ -2,79 +2,56 @@ package com.backordergateway.plugins.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.backordergateway.connector.api.Connector;
-import com.backordergateway.connector.api.ConnectorSession;
-import com.backordergateway.connector.api.ConnectorSettings;
-import com.backordergateway.connector.api.DeliveryReceipt;
-import com.backordergateway.connector.api.Notification;
-import com.backordergateway.connector.api.Recipient;
 import com.backordergateway.connector.api.WebhookSignatures;
-import com.backordergateway.connector.testkit.BuiltPluginJar;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
-import com.backordergateway.connector.testkit.HostedPlugin;
+import com.backordergateway.connector.testkit.PluginJarContract;
 import com.backordergateway.connector.testkit.RecordedRequest;
-import com.backordergateway.connector.testkit.TestConnectorContext;
-import java.nio.file.Path;
-import java.util.List;
+import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.PluginState;
 
 /**
- * The packaged plugin jar (run by failsafe after {@code package}): what ops drop into the plugins
- * folder is a well-formed PF4J plugin that loads, offers the connector and delivers.
+ * The packaged webhook plugin jar: the testkit's contract, with a customer notice POSTed as JSON
+ * the receiver can verify against the shared secret and deduplicate on the delivery id. The jar
+ * ships no templates (the gateway's defaults render for it).
  */
-class WebhookPluginJarIT {
+class WebhookPluginJarIT extends PluginJarContract {
 
   private static final String SECRET = "it-secret-0123456789abcdef";
 
-  private final BuiltPluginJar jar = BuiltPluginJar.fromBuild();
-
-  @Test
-  void jarIsAWellFormedPluginThatBundlesNoHostClasses() {
-    jar.assertWellFormedPlugin("webhook", "com.backordergateway.plugins.webhook.WebhookConnector");
-    assertThat(jar.pluginManifest())
-        .containsEntry("Plugin-Provider", "Backorder Gateway")
-        .containsEntry("Plugin-Requires", ">=1.0.0 & <2.0.0")
-        .containsEntry("Plugin-Version", WebhookConnector.VERSION);
+  @Override
+  protected String connectorClass() {
+    return "com.backordergateway.plugins.webhook.WebhookConnector";
   }
 
-  @Test
-  void pf4jLoadsTheJarAndItsConnectorDeliversSignedJson(@TempDir Path pluginsDir) throws Exception {
-    try (HostedPlugin plugin = jar.start(pluginsDir); FakePlatform receiver = FakePlatform.start()) {
-      assertThat(plugin.state()).isEqualTo(PluginState.STARTED);
-      List<Connector> connectors = plugin.extensions(Connector.class);
-      assertThat(connectors).hasSize(1);
-      Connector connector = connectors.get(0);
-      assertThat(connector.getClass().getClassLoader()).as("loaded from the jar").isSameAs(plugin.classLoader());
-      assertThat(connector.descriptor().type()).isEqualTo("webhook");
-
-      receiver.enqueue(FakeResponse.json(200, "{\"id\":\"rcv-1\"}"));
-      TestConnectorContext context = TestConnectorContext.create();
-      ConnectorSettings settings = ConnectorSettings.of(
-          Map.of("url", receiver.url("/in").toString(), "signing-secret", SECRET), connector.descriptor().settings());
-      try (ConnectorSession session = connector.open(settings, context)) {
-        DeliveryReceipt receipt = session.deliver(new Notification(
-            "dlv-it-1", Notification.Trigger.MARKED_UNAVAILABLE, Notification.Purpose.STAFF_ALERT,
-            Notification.Audience.STAFF, Recipient.NONE, new Notification.Message("", "PAINT-CADMIUM-RED is unavailable"),
-            Map.of("sku", "PAINT-CADMIUM-RED"), Optional.empty()));
-        assertThat(receipt.externalId()).isEqualTo("rcv-1");
-      }
-      RecordedRequest request = receiver.onlyRequest();
-      assertThat(WebhookSignatures.matchesBase64(SECRET, request.body(), request.header("X-Backorder-Signature").orElseThrow()))
-          .isTrue();
-      assertThat(request.header("User-Agent")).contains("BackorderGateway-Webhook/" + WebhookConnector.VERSION);
-    }
+  @Override
+  protected String connectorType() {
+    return "webhook";
   }
 
-  @Test
-  void hostWithAnIncompatibleSpiRefusesThePlugin(@TempDir Path pluginsDir) {
-    try (HostedPlugin plugin = jar.start(pluginsDir, "2.0.0")) {
-      assertThat(plugin.state()).isNotEqualTo(PluginState.STARTED);
-      assertThat(plugin.extensions(Connector.class)).isEmpty();
-    }
+  @Override
+  protected Map<String, String> settings(URI platformUrl) {
+    return Map.of("url", platformUrl + "/in", "signing-secret", SECRET, "headers", "X-Tenant: crafts-eu");
+  }
+
+  @Override
+  protected void scriptSuccess(FakePlatform platform) {
+    platform.enqueue(FakeResponse.json(200, "{\"id\":\"rcv-1\"}"));
+  }
+
+  @Override
+  protected String expectedExternalId() {
+    return "rcv-1";
+  }
+
+  @Override
+  protected void assertDeliveryRequest(RecordedRequest request) {
+    assertThat(request.path()).isEqualTo("/in");
+    assertThat(request.header("X-Backorder-Signature")).hasValueSatisfying(
+        signature -> assertThat(WebhookSignatures.matchesBase64(SECRET, request.body(), signature)).isTrue());
+    assertThat(request.header("X-Backorder-Delivery-Id")).contains(sample().deliveryId());
+    assertThat(request.header("X-Tenant")).contains("crafts-eu");
+    assertThat(request.json().get("delivery_id").asText()).isEqualTo(sample().deliveryId());
+    assertThat(request.json().get("audience").asText()).isEqualTo("CUSTOMER");
   }
 }
