@@ -39,7 +39,12 @@ public sealed interface SettingFormat {
 
   /** A credential: masked in logs, errors and API answers. */
   static SettingFormat secret() {
-    return Secret.INSTANCE;
+    return new Secret(1);
+  }
+
+  /** A credential of at least {@code minLength} characters (a signing secret worth the name). */
+  static SettingFormat secret(int minLength) {
+    return new Secret(minLength);
   }
 
   /** An absolute http(s) URL. */
@@ -104,10 +109,14 @@ public sealed interface SettingFormat {
     return items;
   }
 
-  /** Map entries in order; a malformed entry throws {@link IllegalArgumentException} naming its position. */
+  /**
+   * Map entries in order; a malformed entry throws {@link IllegalArgumentException} naming its
+   * position. A value written on several lines has one entry a line (so a {@code ;} inside an
+   * entry survives); a one-line value separates entries with {@code ;}.
+   */
   static Map<String, String> entries(String value) {
     Map<String, String> entries = new LinkedHashMap<>();
-    String[] lines = value.split("[;\\n]");
+    String[] lines = value.strip().contains("\n") ? value.split("\\r?\\n") : value.split(";");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty()) {
@@ -146,8 +155,7 @@ public sealed interface SettingFormat {
   }
 
   /** A credential without spaces or control characters. */
-  enum Secret implements SettingFormat {
-    INSTANCE;
+  record Secret(int minLength) implements SettingFormat {
 
     @Override
     public String typeName() {
@@ -156,13 +164,17 @@ public sealed interface SettingFormat {
 
     @Override
     public String expected() {
-      return "a secret without spaces or control characters (give it as ${env:NAME} or ${file:PATH})";
+      return (minLength > 1 ? "a secret of at least " + minLength + " characters" : "a secret")
+          + " without spaces or control characters (give it as ${env:NAME} or ${file:PATH})";
     }
 
     @Override
     public Optional<String> problem(String value) {
-      return value.strip().chars().anyMatch(c -> c <= ' ' || c == 0x7f)
-          ? Optional.of("must not contain spaces or control characters") : Optional.empty();
+      String v = value.strip();
+      if (v.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        return Optional.of("must not contain spaces or control characters");
+      }
+      return v.length() < minLength ? Optional.of("must be at least " + minLength + " characters") : Optional.empty();
     }
 
     @Override
@@ -171,7 +183,10 @@ public sealed interface SettingFormat {
     }
   }
 
-  /** An absolute http(s) URL. */
+  /**
+   * An absolute http(s) URL without user info: credentials in a URL end up in proxies' and
+   * platforms' logs; settings take them as secrets of their own.
+   */
   enum Url implements SettingFormat {
     INSTANCE;
 
@@ -182,7 +197,7 @@ public sealed interface SettingFormat {
 
     @Override
     public String expected() {
-      return "an absolute http(s) URL";
+      return "an absolute http(s) URL without user:password@";
     }
 
     @Override
@@ -190,7 +205,8 @@ public sealed interface SettingFormat {
       try {
         URI uri = new URI(value.strip());
         boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-        return uri.isAbsolute() && web && uri.getHost() != null ? Optional.empty() : Optional.of("must be " + expected());
+        return uri.isAbsolute() && web && uri.getHost() != null && uri.getRawUserInfo() == null
+            ? Optional.empty() : Optional.of("must be " + expected());
       } catch (URISyntaxException e) {
         return Optional.of("must be " + expected());
       }

@@ -61,6 +61,11 @@ public record SettingSpec(String key, boolean required, boolean secret, String d
     return new SettingSpec(key, required, secret, defaultValue, description, format, exampleValue);
   }
 
+  /** The same setting with its value masked: a URL or an id that embeds a credential (Slack, Teams webhooks). */
+  public SettingSpec masked() {
+    return new SettingSpec(key, required, true, defaultValue, description, format, "");
+  }
+
   /** The same setting, optional (the contract test uses it to reach {@code open} without it). */
   public SettingSpec asOptional() {
     return new SettingSpec(key, false, secret, defaultValue, description, format, example);
