@@ -13,7 +13,7 @@ import java.util.Optional;
  * One Slack instance's settings, as the host checked them against {@link #SPECS}: either
  * incoming-webhook mode ({@code webhook-url}) or bot-token mode ({@code bot-token} and {@code
  * channel}, against {@code base-url}), never both. Only the choice of mode, and that a webhook URL
- * carries no user info, are checked here. {@link #toString()} masks the webhook URL and the token.
+ * are checked here. {@link #toString()} masks the webhook URL and the token.
  *
  * @param mode which of the two ways this instance posts
  * @param webhookUrl the incoming webhook, exactly as configured (incoming-webhook mode), else null
@@ -34,15 +34,13 @@ record SlackSettings(Mode mode, URI webhookUrl, String botToken, String channel,
   static final String DEFAULT_BASE_URL = "https://slack.com";
 
   static final List<SettingSpec> SPECS = List.of(
-      // A URL that is also the credential: the url format, declared secret.
-      new SettingSpec(WEBHOOK_URL, false, true, null,
+      SettingSpec.optional(WEBHOOK_URL, SettingFormat.url(), null,
           "Incoming-webhook mode: the URL Slack created for the channel (https://hooks.slack.com/services/T…/B…/…). "
-              + "The URL is the credential.", SettingFormat.url(), ""),
+              + "The URL is the credential.").masked(),
       // Bot tokens, also with token rotation on (xoxe.xoxb-…): a secret of a known shape.
-      new SettingSpec(BOT_TOKEN, false, true, null,
-          "Bot-token mode: the app's bot token with the chat:write scope.",
-          SettingFormat.pattern("(xoxe\\.)?xoxb-[A-Za-z0-9-]+",
-              "a bot token (xoxb-…); user (xoxp-) and app-level (xapp-) tokens are not accepted"), ""),
+      SettingSpec.optional(BOT_TOKEN, SettingFormat.pattern("(xoxe\\.)?xoxb-[A-Za-z0-9-]+",
+              "a bot token (xoxb-…); user (xoxp-) and app-level (xapp-) tokens are not accepted"),
+          null, "Bot-token mode: the app's bot token with the chat:write scope.").masked(),
       SettingSpec.optional(CHANNEL, SettingFormat.pattern("#?[^\\s#@<>&:]{1,80}",
               "a channel ID (C0123ABCD) or name (#backorders), without spaces, mentions or markup"),
           null, "Bot-token mode: the channel to post to; the bot must be a member.").withExample("C0BACKORD"),
@@ -82,11 +80,7 @@ record SlackSettings(Mode mode, URI webhookUrl, String botToken, String channel,
         throw new InvalidSettingsException(CHANNEL,
             "is for bot-token mode; an incoming webhook posts to the channel chosen when it was created");
       }
-      URI url = settings.getEndpoint(WEBHOOK_URL);
-      if (url.getRawUserInfo() != null) {
-        throw new InvalidSettingsException(WEBHOOK_URL, "must be an absolute http(s) URL without user info");
-      }
-      return new SlackSettings(Mode.INCOMING_WEBHOOK, url, null, null, null);
+      return new SlackSettings(Mode.INCOMING_WEBHOOK, settings.getEndpoint(WEBHOOK_URL), null, null, null);
     }
     String target = channel.orElseThrow(() -> new InvalidSettingsException(CHANNEL, "required with bot-token"));
     return new SlackSettings(Mode.BOT_TOKEN, null, token.get(), target, settings.getUrl(BASE_URL));

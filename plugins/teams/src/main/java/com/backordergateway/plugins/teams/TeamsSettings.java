@@ -12,8 +12,7 @@ import java.util.Objects;
  * One Teams instance's settings, as the host checked them against {@link #SPECS}: the channel's
  * webhook URL, kept exactly as configured (a Workflows URL's query carries its signature). The URL
  * is the credential and, as the whole endpoint, also plays the part other connectors give
- * {@code base-url}. Only that it carries no user info is checked here. {@link #toString()} shows
- * only its host.
+ * {@code base-url}. {@link #toString()} shows only its host.
  *
  * @param webhookUrl the URL to POST cards to
  */
@@ -22,11 +21,10 @@ record TeamsSettings(URI webhookUrl) {
   static final String WEBHOOK_URL = "webhook-url";
 
   static final List<SettingSpec> SPECS = List.of(
-      // A URL that is also the credential: the url format, declared secret.
-      new SettingSpec(WEBHOOK_URL, true, true, null,
+      SettingSpec.required(WEBHOOK_URL, SettingFormat.url(),
           "The channel's webhook URL: a Workflows URL (…logic.azure.com/…/triggers/manual/paths/invoke?…&sig=…, "
               + "…powerplatform.com/…) or a legacy connector URL (….webhook.office.com/webhookb2/…). "
-              + "The URL is the credential.", SettingFormat.url(), ""));
+              + "The URL is the credential.").masked());
 
   TeamsSettings {
     Objects.requireNonNull(webhookUrl, "webhookUrl is null");
@@ -38,11 +36,7 @@ record TeamsSettings(URI webhookUrl) {
    * @throws InvalidSettingsException naming the key (never its value)
    */
   static TeamsSettings from(ConnectorSettings settings) {
-    URI url = settings.getEndpoint(WEBHOOK_URL);
-    if (url.getRawUserInfo() != null) {
-      throw new InvalidSettingsException(WEBHOOK_URL, "must be an absolute http(s) URL without user info");
-    }
-    return new TeamsSettings(url);
+    return new TeamsSettings(settings.getEndpoint(WEBHOOK_URL));
   }
 
   /** The webhook's host (and port), for logs and errors; the path and query are secret. */

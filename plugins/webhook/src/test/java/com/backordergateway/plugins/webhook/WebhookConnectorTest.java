@@ -150,7 +150,7 @@ class WebhookConnectorTest extends ConnectorContractTest {
       assertThat(s.format()).isEqualTo(SettingFormat.url());
     });
     assertThat(descriptor.setting("signing-secret"))
-        .hasValueSatisfying(s -> assertThat(s.format()).isEqualTo(SettingFormat.secret()));
+        .hasValueSatisfying(s -> assertThat(s.format()).isEqualTo(SettingFormat.secret(16)));
     assertThat(descriptor.setting("signature-header")).hasValueSatisfying(s -> {
       assertThat(s.defaultValue()).isEqualTo("X-Backorder-Signature");
       assertThat(s.format().typeName()).isEqualTo("pattern");
