@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
  * <p>Display names: SendGrid reads {@code ,} and {@code ;} in a recipient name as address
  * separators and drops the mail as an invalid address (sendgrid-csharp#268, sendgrid-ruby#77;
  * its support lists {@code ( ) , : ; < > @ [ ]} as troublesome). A customer's name with one of
- * those is left out, the address alone is enough; a configured sender name with one is refused.
+ * those is left out, the address alone is enough; the {@code from-name} setting's format refuses a
+ * sender name with one.
  */
 final class EmailAddresses {
 
   private static final Pattern ADDRESS = Pattern.compile("[^@\\s\"<>(),;:\\[\\]]+@[^@\\s\"<>(),;:\\[\\]]+\\.[^@\\s\"<>(),;:\\[\\].]+");
-  private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[,;<>()\\[\\]:@\"\\p{Cntrl}]");
+  /** A display name without the characters SendGrid misreads. */
+  static final String SAFE_DISPLAY_NAME = "[^,;<>()\\[\\]:@\"\\p{Cntrl}]+";
+  private static final Pattern SAFE_NAME = Pattern.compile(SAFE_DISPLAY_NAME);
 
   private EmailAddresses() {}
 
@@ -24,6 +27,6 @@ final class EmailAddresses {
   }
 
   static boolean isSafeDisplayName(String name) {
-    return !name.isBlank() && !UNSAFE_IN_NAME.matcher(name).find();
+    return !name.isBlank() && SAFE_NAME.matcher(name).matches();
   }
 }

@@ -2,9 +2,9 @@ package com.backordergateway.plugins.sendgrid;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.Recipient;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.support.HtmlText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -27,8 +27,6 @@ import java.util.TreeMap;
  */
 final class MailSendPayload {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private MailSendPayload() {}
 
   /**
@@ -37,7 +35,7 @@ final class MailSendPayload {
    * @throws PermanentDeliveryException if the customer has no usable address, or there is no
    *     subject or body to send without a template
    */
-  static byte[] of(Notification notification, SendGridSettings settings) throws PermanentDeliveryException {
+  static ObjectNode of(Notification notification, SendGridSettings settings) throws PermanentDeliveryException {
     Objects.requireNonNull(notification, "notification is null");
     Objects.requireNonNull(settings, "settings is null");
     Recipient customer = notification.recipient();
@@ -49,7 +47,7 @@ final class MailSendPayload {
       throw new PermanentDeliveryException("sendgrid: the customer's email address is not a valid address");
     }
     Notification.Message message = notification.message();
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = PlatformJson.get().object();
     ObjectNode personalization = root.putArray("personalizations").addObject();
     ObjectNode to = personalization.putArray("to").addObject().put("email", email);
     if (EmailAddresses.isSafeDisplayName(customer.name())) {
@@ -74,28 +72,24 @@ final class MailSendPayload {
       root.put("subject", message.subject().strip());
       ArrayNode content = root.putArray("content");
       content.addObject().put("type", "text/plain").put("value", message.body().strip());
-      content.addObject().put("type", "text/html").put("value", HtmlBody.of(message.body()));
+      content.addObject().put("type", "text/html").put("value", HtmlText.paragraphs(message.body()));
     }
     ObjectNode customArgs = root.putObject("custom_args").put("delivery_id", notification.deliveryId());
     if (!notification.fact("case_id").isEmpty()) {
       customArgs.put("case_id", notification.fact("case_id"));
     }
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
+    return root;
   }
 
   /** What a dynamic template can use: the facts, then the rendered text and a few names. */
   static ObjectNode templateData(Notification notification) {
-    ObjectNode data = JSON.createObjectNode();
+    ObjectNode data = PlatformJson.get().object();
     new TreeMap<>(notification.facts()).forEach(data::put);
     Recipient customer = notification.recipient();
     Notification.Message message = notification.message();
     data.put("subject", message.subject().strip());
     data.put("body", message.body().strip());
-    data.put("body_html", HtmlBody.of(message.body()));
+    data.put("body_html", HtmlText.paragraphs(message.body()));
     data.put("trigger", kebab(notification.trigger().name()));
     data.put("purpose", kebab(notification.purpose().name()));
     data.put("order_id", notification.fact("order_id").isEmpty() ? customer.orderId() : notification.fact("order_id"));

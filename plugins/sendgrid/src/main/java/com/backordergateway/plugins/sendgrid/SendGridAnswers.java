@@ -1,13 +1,11 @@
 package com.backordergateway.plugins.sendgrid;
 
-import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.PlatformResponses;
-import com.backordergateway.connector.api.RetryableDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.backordergateway.connector.api.PlatformResponses.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,53 +16,50 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the SendGrid connector reads a Mail Send answer, in one place:
+ * How the SendGrid connector reads a Mail Send answer: the standard rules (2xx delivered; 429 and
+ * 5xx retryable; other 4xx permanent) with SendGrid's messages read from {@code {errors:[{message,
+ * field}]}} ("from: The from address does not match a verified Sender Identity"), and SendGrid's
+ * own rate-limit signal: a 429 carries {@code X-RateLimit-Limit}, {@code -Remaining} and
+ * {@code -Reset} (the Unix time the window resets), so the wait is {@code Retry-After} if
+ * present, else the time until the reset.
  *
- * <ul>
- *   <li>2xx (SendGrid answers 202 Accepted with an empty body) is delivered, with the
- *       {@code X-Message-Id} header as the external id; a 2xx without it is permanent, not
- *       retried, because the mail may have been accepted and a retry could send it twice;
- *   <li>429 and 5xx are retryable. SendGrid signals its limit with {@code X-RateLimit-Limit},
- *       {@code -Remaining} and {@code -Reset} (the Unix time the window resets); the wait is
- *       {@code Retry-After} if present, else the time until {@code X-RateLimit-Reset};
- *   <li>any other status is permanent, with SendGrid's messages from {@code {errors:[{message,
- *       field}]}}, e.g. "from: The from address does not match a verified Sender Identity".
- * </ul>
+ * <p>SendGrid answers 202 with an empty body; the {@code X-Message-Id} header is the external
+ * id. A 2xx without it is permanent, not retried: the mail may have been accepted, and a retry
+ * could send it twice.
  */
 final class SendGridAnswers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SendGridAnswers() {}
 
-  static DeliveryReceipt receipt(HttpResponse<String> response, String apiKey, Clock clock) throws DeliveryException {
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return response.headers().firstValue("X-Message-Id").map(String::strip).filter(id -> !id.isEmpty())
-          .map(id -> new DeliveryReceipt(id, ""))
-          .orElseThrow(() -> new PermanentDeliveryException("SendGrid answered HTTP " + status
-              + " without an X-Message-Id; not retried, as the mail may be accepted: check the Activity Feed"));
-    }
-    String text = "SendGrid answered HTTP " + status + ": " + errorText(response.body()).replace(apiKey, "****");
-    if (status == 429) {
-      throw new RetryableDeliveryException(text + limitText(response), wait(response, clock).orElse(null), null);
-    }
-    if (status >= 500) {
-      throw new RetryableDeliveryException(text, PlatformResponses.retryAfter(response, clock).orElse(null), null);
-    }
-    throw new PermanentDeliveryException(text);
+  /**
+   * The rules, with the reset measured on {@code clock}. Built per session rather than once: the
+   * reset is an absolute time, and a quirk sees only the answer, not the host's clock.
+   */
+  static PlatformResponses on(Clock clock) {
+    return PlatformResponses.of("SendGrid").readingErrors(SendGridAnswers::errorText)
+        .withQuirk(answer -> rateLimit(answer, clock));
   }
 
-  /** Retry-After if SendGrid sent one, else the time until X-RateLimit-Reset (never negative). */
-  static Optional<Duration> wait(HttpResponse<?> response, Clock clock) {
-    Optional<Duration> retryAfter = PlatformResponses.retryAfter(response, clock);
-    if (retryAfter.isPresent()) {
-      return retryAfter;
+  /** The receipt for an answer the rules accepted. */
+  static DeliveryReceipt receipt(HttpResponse<String> accepted) throws PermanentDeliveryException {
+    return accepted.headers().firstValue("X-Message-Id").map(String::strip).filter(id -> !id.isEmpty())
+        .map(id -> new DeliveryReceipt(id, ""))
+        .orElseThrow(() -> new PermanentDeliveryException("SendGrid answered HTTP " + accepted.statusCode()
+            + " without an X-Message-Id; not retried, as the mail may be accepted: check the Activity Feed"));
+  }
+
+  /** A 429 waits for Retry-After if SendGrid sent one (the standard rules read it), else until X-RateLimit-Reset. */
+  private static Optional<Verdict> rateLimit(HttpResponse<String> answer, Clock clock) {
+    if (answer.statusCode() != 429) {
+      return Optional.empty();
     }
-    return response.headers().firstValue("X-RateLimit-Reset").flatMap(SendGridAnswers::epochSeconds).map(reset -> {
-      Duration until = Duration.between(clock.instant(), reset);
-      return until.isNegative() ? Duration.ZERO : until;
-    });
+    String text = PlatformResponses.errorText(errorText(answer.body()).orElse(answer.body())) + limitText(answer);
+    Optional<Instant> reset = answer.headers().firstValue("X-RateLimit-Reset").flatMap(SendGridAnswers::epochSeconds);
+    if (PlatformResponses.retryAfter(answer, clock).isPresent() || reset.isEmpty()) {
+      return Optional.of(Verdict.retryable(text));
+    }
+    Duration until = Duration.between(clock.instant(), reset.get());
+    return Optional.of(Verdict.retryable(text, until.isNegative() ? Duration.ZERO : until));
   }
 
   private static Optional<Instant> epochSeconds(String value) {
@@ -85,28 +80,20 @@ final class SendGridAnswers {
         .map(Instant::toString).orElse("?") + ")";
   }
 
-  /** "field: message; field: message" from SendGrid's error body; the body itself otherwise. */
-  static String errorText(String body) {
+  /** "field: message; field: message" from SendGrid's error body; empty when it is not one. */
+  static Optional<String> errorText(String body) {
+    JsonNode errors = PlatformJson.get().read(body).map(node -> node.path("errors")).orElse(null);
+    if (errors == null || !errors.isArray()) {
+      return Optional.empty();
+    }
     List<String> messages = new ArrayList<>();
-    for (JsonNode error : json(body).map(node -> node.path("errors")).filter(JsonNode::isArray).orElse(JSON.createArrayNode())) {
+    for (JsonNode error : errors) {
       String message = error.path("message").asText("").strip();
-      if (message.isEmpty()) {
-        continue;
+      if (!message.isEmpty()) {
+        String field = error.path("field").isTextual() ? error.path("field").asText().strip() : "";
+        messages.add(field.isEmpty() ? message : field + ": " + message);
       }
-      String field = error.path("field").isTextual() ? error.path("field").asText().strip() : "";
-      messages.add(field.isEmpty() ? message : field + ": " + message);
     }
-    return PlatformResponses.errorText(messages.isEmpty() ? body : String.join("; ", messages));
-  }
-
-  private static Optional<JsonNode> json(String body) {
-    if (body == null || !body.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readTree(body));
-    } catch (JsonProcessingException notJson) {
-      return Optional.empty();
-    }
+    return messages.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", messages));
   }
 }

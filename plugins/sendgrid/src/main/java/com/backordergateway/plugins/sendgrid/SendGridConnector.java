@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -25,11 +20,6 @@ import org.pf4j.Extension;
 @Extension
 public final class SendGridConnector implements Connector {
 
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-SendGrid/" + VERSION;
-
   /**
    * Ten requests a second. SendGrid publishes no fixed number for {@code /v3/mail/send}: its
    * "Rate Limits" page says each endpoint has its own limit per refresh period, announced in
@@ -40,11 +30,7 @@ public final class SendGridConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(10, 10);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "sendgrid",
-      "SendGrid email",
-      SendGridSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.CUSTOMER_AUDIENCE));
+      "sendgrid", "SendGrid email", SendGridSettings.SPECS, DEFAULT_RATE_LIMIT, EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -53,24 +39,9 @@ public final class SendGridConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     SendGridSettings sendGrid = SendGridSettings.from(settings);
     context.logger().info("emailing customers through SendGrid {} from {} ({})", sendGrid.host(), sendGrid.fromEmail(),
         sendGrid.templateId().map(id -> "dynamic template " + id).orElse("rendered text"));
-    return new SendGridSession(sendGrid, context, USER_AGENT);
-  }
-
-  private static String readVersion() {
-    try (InputStream in = SendGridConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the sendgrid plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the sendgrid plugin's version", e);
-    }
+    return new SendGridSession(sendGrid, context);
   }
 }

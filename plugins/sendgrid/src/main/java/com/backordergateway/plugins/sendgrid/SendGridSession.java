@@ -5,49 +5,38 @@ import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
-import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformResponses;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
 
 /**
  * One configured SendGrid sender: emails each customer notification with one Mail Send call,
- * authenticated with the API key as a Bearer token. Staff notifications are refused: this
- * instance writes to customers, and staff alerts belong in a staff channel. Holds no mutable
- * state, so concurrent deliveries are safe.
+ * authenticated with the API key as a Bearer token. The host sends it customer notices only (the
+ * connector declares no staff audience). Holds no mutable state, so concurrent deliveries are
+ * safe.
  */
 final class SendGridSession implements ConnectorSession {
 
   private final SendGridSettings settings;
   private final ConnectorContext context;
-  private final String userAgent;
+  private final PlatformResponses answers;
 
-  SendGridSession(SendGridSettings settings, ConnectorContext context, String userAgent) {
+  SendGridSession(SendGridSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
+    this.answers = SendGridAnswers.on(context.clock());
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    if (notification.audience() != Notification.Audience.CUSTOMER) {
-      throw new PermanentDeliveryException("sendgrid emails customers only; instance " + context.instanceId()
-          + " got a " + notification.audience() + " " + notification.purpose()
-          + " notification: route staff alerts to a staff channel (Slack, Teams, tickets)");
-    }
-    byte[] body = MailSendPayload.of(notification, settings);
     HttpRequest request = HttpRequest.newBuilder(settings.mailSendUrl())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .POST(context.json().body(MailSendPayload.of(notification, settings)))
         .header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + settings.apiKey())
-        .header("User-Agent", userAgent)
         .build();
-
     HttpResponse<String> response = context.http().send(request);
-    context.logger().debug("delivery {} to SendGrid {}: HTTP {}", notification.deliveryId(), settings.host(),
-        response.statusCode());
-    return SendGridAnswers.receipt(response, settings.apiKey(), context.clock());
+    return SendGridAnswers.receipt(answers.check(response, context.clock()));
   }
 
   @Override

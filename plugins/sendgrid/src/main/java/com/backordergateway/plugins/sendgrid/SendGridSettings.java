@@ -2,16 +2,16 @@ package com.backordergateway.plugins.sendgrid;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One SendGrid instance's settings, validated once in {@code open}. {@link #toString()} masks the
- * API key.
+ * One SendGrid instance's settings, read once in {@code open} after the host checked each value's
+ * format. {@link #toString()} masks the API key.
  *
  * @param baseUrl the API host, {@code https://api.sendgrid.com} (EU subusers: {@code https://api.eu.sendgrid.com})
  * @param apiKey a key with the Mail Send permission, sent as a Bearer token
@@ -33,18 +33,26 @@ record SendGridSettings(
 
   static final String DEFAULT_BASE_URL = "https://api.sendgrid.com";
 
-  private static final Pattern TEMPLATE_ID_FORMAT = Pattern.compile("d-[0-9a-fA-F]{32}");
+  private static final SettingFormat DISPLAY_NAME = SettingFormat.pattern(EmailAddresses.SAFE_DISPLAY_NAME,
+      "a display name without , ; < > ( ) [ ] : @ \" or control characters (SendGrid misreads them)");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL,
-          "SendGrid API host; https://api.eu.sendgrid.com for regional EU subusers."),
-      SettingSpec.requiredSecret(API_KEY, "API key with the Mail Send permission (Bearer token)."),
-      SettingSpec.required(FROM_EMAIL, "Sender address; must be a verified Sender Identity or on an authenticated domain."),
-      SettingSpec.optional(FROM_NAME, null, "Sender display name, e.g. the store's name (no ',' or ';')."),
-      SettingSpec.optional(REPLY_TO, null, "Address customers' replies go to, if not the sender address."),
-      SettingSpec.optional(TEMPLATE_ID, null,
-          "Dynamic template id (d- and 32 hex digits). Set: the template gets the facts and the rendered "
-              + "subject and body as dynamic_template_data. Unset: the rendered subject and body are sent as is."));
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL,
+          "SendGrid API host; https://api.eu.sendgrid.com for regional EU subusers.")
+          .withExample("https://api.eu.sendgrid.com"),
+      SettingSpec.required(API_KEY, SettingFormat.secret(), "API key with the Mail Send permission (Bearer token)."),
+      SettingSpec.required(FROM_EMAIL, SettingFormat.email(),
+          "Sender address; must be a verified Sender Identity or on an authenticated domain.")
+          .withExample("orders@example-crafts.com"),
+      SettingSpec.optional(FROM_NAME, DISPLAY_NAME, null, "Sender display name, e.g. the store's name.")
+          .withExample("Example Crafts"),
+      SettingSpec.optional(REPLY_TO, SettingFormat.email(), null,
+          "Address customers' replies go to, if not the sender address.").withExample("replies@example-crafts.com"),
+      SettingSpec.optional(TEMPLATE_ID, SettingFormat.pattern("d-[0-9a-fA-F]{32}",
+              "a dynamic template id: d- followed by 32 hex digits (legacy templates are not supported)"), null,
+          "Dynamic template. Set: the template gets the facts and the rendered subject and body as "
+              + "dynamic_template_data. Unset: the rendered subject and body are sent as is.")
+          .withExample("d-13b8f94f0a6c4e2d8e5f7a9b1c3d5e7f"));
 
   SendGridSettings {
     Objects.requireNonNull(baseUrl, "baseUrl is null");
@@ -56,40 +64,25 @@ record SendGridSettings(
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings. The one check left here is SendGrid's: the email format
+   * lets through {@code <orders@example.com>} and the like, which SendGrid refuses on every send.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static SendGridSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    URI baseUrl = settings.getUrl(BASE_URL);
-    String apiKey = settings.get(API_KEY).strip();
-    if (apiKey.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      throw new InvalidSettingsException(API_KEY, "must not contain spaces or control characters");
-    }
     String fromEmail = settings.get(FROM_EMAIL).strip();
-    if (!EmailAddresses.isValid(fromEmail)) {
-      throw new InvalidSettingsException(FROM_EMAIL, "must be an email address such as orders@example.com");
-    }
-    Optional<String> fromName = present(settings, FROM_NAME);
-    if (fromName.filter(name -> !EmailAddresses.isSafeDisplayName(name)).isPresent()) {
-      throw new InvalidSettingsException(FROM_NAME,
-          "must not contain , ; < > ( ) [ ] : @ \" or control characters (SendGrid misreads them)");
-    }
-    Optional<String> replyTo = present(settings, REPLY_TO);
-    if (replyTo.filter(address -> !EmailAddresses.isValid(address)).isPresent()) {
-      throw new InvalidSettingsException(REPLY_TO, "must be an email address such as replies@example.com");
-    }
-    Optional<String> templateId = present(settings, TEMPLATE_ID);
-    if (templateId.filter(id -> !TEMPLATE_ID_FORMAT.matcher(id).matches()).isPresent()) {
-      throw new InvalidSettingsException(TEMPLATE_ID,
-          "must be a dynamic template id: d- followed by 32 hex digits (legacy templates are not supported)");
-    }
-    return new SendGridSettings(baseUrl, apiKey, fromEmail, fromName, replyTo, templateId);
+    requirePlainAddress(FROM_EMAIL, fromEmail);
+    Optional<String> replyTo = settings.find(REPLY_TO).map(String::strip);
+    replyTo.ifPresent(address -> requirePlainAddress(REPLY_TO, address));
+    return new SendGridSettings(settings.getUrl(BASE_URL), settings.get(API_KEY).strip(), fromEmail,
+        settings.find(FROM_NAME).map(String::strip), replyTo, settings.find(TEMPLATE_ID).map(String::strip));
   }
 
-  private static Optional<String> present(ConnectorSettings settings, String key) {
-    return settings.find(key).map(String::strip).filter(value -> !value.isEmpty());
+  private static void requirePlainAddress(String key, String address) {
+    if (!EmailAddresses.isValid(address)) {
+      throw new InvalidSettingsException(key,
+          "must be a plain address such as orders@example.com, without brackets, quotes or a display name");
+    }
   }
 
   /** Where mail is sent: {@code /v3/mail/send}. */
