@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -25,11 +20,6 @@ import org.pf4j.Extension;
 @Extension
 public final class MailchimpTransactionalConnector implements Connector {
 
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-MailchimpTransactional/" + VERSION;
-
   /**
    * Ten requests a second. Mailchimp Transactional documents no request rate for sending: how
    * much goes out is set by the account's hourly quota, which follows its sending reputation,
@@ -40,11 +30,8 @@ public final class MailchimpTransactionalConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(10, 10);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "mailchimp-transactional",
-      "Mailchimp Transactional (Mandrill) email",
-      MandrillSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.CUSTOMER_AUDIENCE));
+      "mailchimp-transactional", "Mailchimp Transactional (Mandrill) email", MandrillSettings.SPECS,
+      DEFAULT_RATE_LIMIT, EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -53,24 +40,9 @@ public final class MailchimpTransactionalConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     MandrillSettings mandrill = MandrillSettings.from(settings);
     context.logger().info("emailing customers through Mailchimp Transactional {} with template {} ({} merge tags)",
         mandrill.host(), mandrill.templateName(), mandrill.mergeLanguage());
-    return new MandrillSession(mandrill, context, USER_AGENT);
-  }
-
-  private static String readVersion() {
-    try (InputStream in = MailchimpTransactionalConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the mailchimp-transactional plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the mailchimp-transactional plugin's version", e);
-    }
+    return new MandrillSession(mandrill, context);
   }
 }

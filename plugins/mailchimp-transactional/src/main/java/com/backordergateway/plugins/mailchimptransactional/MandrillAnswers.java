@@ -1,44 +1,44 @@
 package com.backordergateway.plugins.mailchimptransactional;
 
-import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.PlatformResponses;
-import com.backordergateway.connector.api.RetryableDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.backordergateway.connector.api.PlatformResponses.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * How the Mailchimp Transactional connector reads a send-template answer, in one place:
+ * How the Mailchimp Transactional connector reads a send-template answer: the standard rules
+ * (2xx delivered; 429, honouring Retry-After, and 5xx retryable; other 4xx permanent) with the
+ * API's own ways of answering.
  *
  * <ul>
- *   <li>2xx (200) carries one result per recipient, {@code {email, status, _id, reject_reason}}:
- *       {@code sent}, {@code queued} (for example over the hourly quota) and {@code scheduled} are
- *       delivered with {@code _id} as the external id; {@code rejected} is permanent with the
- *       {@code reject_reason}; {@code invalid} is permanent. A 2xx without a readable result is
- *       permanent, not retried, as the email may have been accepted;
- *   <li>429 is retryable, honouring Retry-After;
- *   <li>the API's own errors come as <b>HTTP 500</b> with {@code {status:"error", code, name,
+ *   <li>The API's errors come as <b>HTTP 500</b> with {@code {status:"error", code, name,
  *       message}}: {@code ServiceUnavailable} and {@code GeneralError} are the platform's trouble
  *       and retryable; every other name ({@code Invalid_Key}, {@code ValidationError},
  *       {@code Unknown_Template}, {@code PaymentRequired}, {@code Unknown_Subaccount}…) is a
- *       client error and permanent, with its name and message;
- *   <li>without that error body, 5xx (a 500, 502, 503, 504 from the edge) is retryable and any
- *       other status permanent.
+ *       client error and permanent, with its name and message. Without that body a 5xx (a 500,
+ *       502, 503, 504 from the edge) is retryable, as the standard rules say.
+ *   <li>A 200 carries one result per recipient, {@code {email, status, _id, reject_reason}}:
+ *       {@code sent}, {@code queued} (for example over the hourly quota) and {@code scheduled} are
+ *       delivered with {@code _id} as the external id; {@code rejected} is permanent with the
+ *       {@code reject_reason}; {@code invalid} is permanent. A 2xx without a readable result is
+ *       permanent, not retried, as the email may have been accepted.
  * </ul>
  */
 final class MandrillAnswers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PLATFORM = "Mailchimp Transactional";
   private static final Set<String> DELIVERED = Set.of("sent", "queued", "scheduled");
   private static final Set<String> TRANSIENT_ERRORS = Set.of("ServiceUnavailable", "GeneralError");
-  private static final String PLATFORM = "Mailchimp Transactional";
+
+  static final PlatformResponses MANDRILL = PlatformResponses.of(PLATFORM)
+      .readingErrors(body -> apiError(body).map(MandrillAnswers::errorText))
+      .withQuirk(MandrillAnswers::namedError);
 
   /** What each documented reject_reason means for the operator reading the dead letter. */
   private static final Map<String, String> REJECT_REASONS = Map.of(
@@ -55,37 +55,36 @@ final class MandrillAnswers {
 
   private MandrillAnswers() {}
 
-  static DeliveryReceipt receipt(HttpResponse<String> response, String recipient, String apiKey, Clock clock)
-      throws DeliveryException {
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return delivered(status, response.body(), recipient);
+  /** An error body with a name decides, whatever the status (the API sends client errors as 500); not a 429. */
+  private static Optional<Verdict> namedError(HttpResponse<String> answer) {
+    int status = answer.statusCode();
+    if (status >= 200 && status < 300 || status == 429) {
+      return Optional.empty();
     }
-    String prefix = PLATFORM + " answered HTTP " + status + ": ";
-    if (status == 429) {
-      throw new RetryableDeliveryException(prefix + mask(PlatformResponses.errorText(response.body()), apiKey),
-          PlatformResponses.retryAfter(response, clock).orElse(null), null);
-    }
-    Optional<JsonNode> error = json(response.body())
-        .filter(node -> "error".equals(node.path("status").asText()) && node.path("name").isTextual());
-    if (error.isPresent()) {
-      String name = error.get().path("name").asText();
-      String text = prefix + mask(PlatformResponses.errorText(name + " (code " + error.get().path("code").asText("?")
-          + "): " + error.get().path("message").asText("(no message)")), apiKey);
-      if (TRANSIENT_ERRORS.contains(name)) {
-        throw new RetryableDeliveryException(text, PlatformResponses.retryAfter(response, clock).orElse(null), null);
-      }
-      throw new PermanentDeliveryException(text);
-    }
-    String text = prefix + mask(PlatformResponses.errorText(response.body()), apiKey);
-    if (status >= 500) {
-      throw new RetryableDeliveryException(text, PlatformResponses.retryAfter(response, clock).orElse(null), null);
-    }
-    throw new PermanentDeliveryException(text);
+    return apiError(answer.body()).map(error -> TRANSIENT_ERRORS.contains(error.path("name").asText())
+        ? Verdict.retryable(errorText(error)) : Verdict.permanent(errorText(error)));
   }
 
-  private static DeliveryReceipt delivered(int status, String body, String recipient) throws PermanentDeliveryException {
-    JsonNode results = json(body).filter(JsonNode::isArray).orElse(null);
+  private static Optional<JsonNode> apiError(String body) {
+    return PlatformJson.get().read(body)
+        .filter(node -> "error".equals(node.path("status").asText()) && node.path("name").isTextual());
+  }
+
+  /** "Invalid_Key (code -1): Invalid API key". */
+  private static String errorText(JsonNode error) {
+    return error.path("name").asText() + " (code " + error.path("code").asText("?") + "): "
+        + error.path("message").asText("(no message)");
+  }
+
+  /**
+   * The receipt for an answer the rules accepted, from the result for {@code recipient} (the
+   * first result if none names it).
+   *
+   * @throws PermanentDeliveryException if the email was rejected or refused, or the result is unreadable
+   */
+  static DeliveryReceipt receipt(HttpResponse<String> accepted, String recipient) throws PermanentDeliveryException {
+    int status = accepted.statusCode();
+    JsonNode results = PlatformJson.get().read(accepted.body()).filter(JsonNode::isArray).orElse(null);
     if (results == null || results.isEmpty()) {
       throw new PermanentDeliveryException(PLATFORM + " answered HTTP " + status + " without a send result; not "
           + "retried, as the email may be accepted: check the Outbound activity");
@@ -112,20 +111,5 @@ final class MandrillAnswers {
     }
     throw new PermanentDeliveryException(PLATFORM + " answered HTTP " + status + " with status '" + outcome
         + "'" + (id.isBlank() ? " and no _id" : "") + "; not retried, as the email may be accepted");
-  }
-
-  private static String mask(String text, String apiKey) {
-    return text.replace(apiKey, "****");
-  }
-
-  private static Optional<JsonNode> json(String body) {
-    if (body == null || body.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readTree(body));
-    } catch (JsonProcessingException notJson) {
-      return Optional.empty();
-    }
   }
 }

@@ -2,16 +2,16 @@ package com.backordergateway.plugins.mailchimptransactional;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * One Mailchimp Transactional instance's settings, validated once in {@code open}. {@link
- * #toString()} masks the API key.
+ * One Mailchimp Transactional instance's settings, read once in {@code open} after the host
+ * checked each value's format. {@link #toString()} masks the API key.
  *
  * @param baseUrl the API root, {@code https://mandrillapp.com/api/1.0}
  * @param apiKey the Mailchimp Transactional API key; it travels in the JSON body as {@code key}
@@ -36,18 +36,27 @@ record MandrillSettings(
   static final String USE_TEMPLATE_SUBJECT = "use-template-subject";
 
   static final String DEFAULT_BASE_URL = "https://mandrillapp.com/api/1.0";
-  private static final Set<String> MERGE_LANGUAGES = Set.of("handlebars", "mailchimp");
+
+  private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}]+";
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL, "Mailchimp Transactional (Mandrill) API root."),
-      SettingSpec.requiredSecret(API_KEY, "Mailchimp Transactional API key (sent in the request body as 'key')."),
-      SettingSpec.required(TEMPLATE_NAME, "Name or slug of the template to send (messages/send-template)."),
-      SettingSpec.optional(FROM_EMAIL, null, "Sender address; the template's default sender if unset."),
-      SettingSpec.optional(FROM_NAME, null, "Sender name; the template's default if unset."),
-      SettingSpec.optional(REPLY_TO, null, "Reply-To address for customers' replies."),
-      SettingSpec.optional(MERGE_LANGUAGE, "handlebars",
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL,
+          "Mailchimp Transactional (Mandrill) API root; /messages/send-template is appended."),
+      SettingSpec.required(API_KEY, SettingFormat.secret(),
+          "Mailchimp Transactional API key (sent in the request body as 'key')."),
+      SettingSpec.required(TEMPLATE_NAME,
+          SettingFormat.pattern(NO_CONTROL_CHARACTERS, "a template name or slug without control characters"),
+          "Name or slug of the template to send (messages/send-template).").withExample("backorder-notice"),
+      SettingSpec.optional(FROM_EMAIL, SettingFormat.email(), null,
+          "Sender address, on a verified sending domain; the template's default sender if unset.")
+          .withExample("orders@example-crafts.com"),
+      SettingSpec.optional(FROM_NAME, SettingFormat.pattern(NO_CONTROL_CHARACTERS, "a name without control characters"),
+          null, "Sender name; the template's default if unset.").withExample("Example Crafts"),
+      SettingSpec.optional(REPLY_TO, SettingFormat.email(), null, "Reply-To address for customers' replies.")
+          .withExample("replies@example-crafts.com"),
+      SettingSpec.optional(MERGE_LANGUAGE, SettingFormat.oneOf("handlebars", "mailchimp"), "handlebars",
           "How the template reads merge variables: handlebars ({{product}}) or mailchimp (*|PRODUCT|*)."),
-      SettingSpec.optional(USE_TEMPLATE_SUBJECT, "false",
+      SettingSpec.optional(USE_TEMPLATE_SUBJECT, SettingFormat.bool(), "false",
           "true: keep the template's own subject; false: send the gateway's rendered subject."));
 
   MandrillSettings {
@@ -61,44 +70,25 @@ record MandrillSettings(
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings. The one check left here is for addresses: the email format
+   * lets through {@code <orders@example.com>} and the like, which the API refuses on every send.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static MandrillSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    URI baseUrl = settings.getUrl(BASE_URL);
-    String apiKey = settings.get(API_KEY).strip();
-    if (apiKey.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      throw new InvalidSettingsException(API_KEY, "must not contain spaces or control characters");
-    }
-    String templateName = settings.get(TEMPLATE_NAME).strip();
-    if (templateName.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidSettingsException(TEMPLATE_NAME, "must not contain control characters");
-    }
-    Optional<String> fromEmail = present(settings, FROM_EMAIL);
-    if (fromEmail.filter(address -> !EmailAddresses.isValid(address)).isPresent()) {
-      throw new InvalidSettingsException(FROM_EMAIL, "must be an email address such as orders@example.com");
-    }
-    Optional<String> fromName = present(settings, FROM_NAME);
-    if (fromName.filter(name -> name.chars().anyMatch(Character::isISOControl)).isPresent()) {
-      throw new InvalidSettingsException(FROM_NAME, "must not contain control characters");
-    }
-    Optional<String> replyTo = present(settings, REPLY_TO);
-    if (replyTo.filter(address -> !EmailAddresses.isValid(address)).isPresent()) {
-      throw new InvalidSettingsException(REPLY_TO, "must be an email address such as replies@example.com");
-    }
-    String mergeLanguage = settings.get(MERGE_LANGUAGE).strip();
-    if (!MERGE_LANGUAGES.contains(mergeLanguage)) {
-      throw new InvalidSettingsException(MERGE_LANGUAGE, "must be handlebars or mailchimp");
-    }
-    boolean useTemplateSubject = settings.getBoolean(USE_TEMPLATE_SUBJECT);
-    return new MandrillSettings(baseUrl, apiKey, templateName, fromEmail, fromName, replyTo, mergeLanguage,
-        useTemplateSubject);
+    return new MandrillSettings(settings.getUrl(BASE_URL), settings.get(API_KEY).strip(),
+        settings.get(TEMPLATE_NAME).strip(), plainAddress(settings, FROM_EMAIL),
+        settings.find(FROM_NAME).map(String::strip), plainAddress(settings, REPLY_TO),
+        settings.get(MERGE_LANGUAGE).strip(), settings.getBoolean(USE_TEMPLATE_SUBJECT));
   }
 
-  private static Optional<String> present(ConnectorSettings settings, String key) {
-    return settings.find(key).map(String::strip).filter(value -> !value.isEmpty());
+  private static Optional<String> plainAddress(ConnectorSettings settings, String key) {
+    Optional<String> address = settings.find(key).map(String::strip);
+    if (address.filter(a -> !EmailAddresses.isValid(a)).isPresent()) {
+      throw new InvalidSettingsException(key,
+          "must be a plain address such as orders@example.com, without brackets, quotes or a display name");
+    }
+    return address;
   }
 
   /** Where templated mail is sent: {@code /messages/send-template} under the API root. */

@@ -2,9 +2,9 @@ package com.backordergateway.plugins.mailchimptransactional;
 
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.Recipient;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.support.HtmlText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class SendTemplatePayload {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MERGE_VAR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]*");
 
   private SendTemplatePayload() {}
@@ -39,7 +38,7 @@ final class SendTemplatePayload {
    *
    * @throws PermanentDeliveryException if the customer has no usable address
    */
-  static byte[] of(Notification notification, MandrillSettings settings) throws PermanentDeliveryException {
+  static ObjectNode of(Notification notification, MandrillSettings settings) throws PermanentDeliveryException {
     Objects.requireNonNull(notification, "notification is null");
     Objects.requireNonNull(settings, "settings is null");
     Recipient customer = notification.recipient();
@@ -50,7 +49,7 @@ final class SendTemplatePayload {
     if (!EmailAddresses.isValid(email)) {
       throw new PermanentDeliveryException("mailchimp-transactional: the customer's email address is not a valid address");
     }
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = PlatformJson.get().object();
     root.put("key", settings.apiKey());
     root.put("template_name", settings.templateName());
     root.putArray("template_content");
@@ -71,11 +70,7 @@ final class SendTemplatePayload {
     ArrayNode vars = message.putArray("global_merge_vars");
     mergeVars(notification).forEach((name, content) -> vars.addObject().put("name", name).put("content", content));
     message.putObject("metadata").put("delivery_id", notification.deliveryId());
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
+    return root;
   }
 
   /** What the template can use, by name: the facts, then the rendered text and a few names. */
@@ -90,7 +85,7 @@ final class SendTemplatePayload {
     Notification.Message message = notification.message();
     vars.put("subject", message.subject().strip());
     vars.put("body", message.body().strip());
-    vars.put("body_html", HtmlBody.of(message.body()));
+    vars.put("body_html", HtmlText.paragraphs(message.body()));
     vars.put("trigger", kebab(notification.trigger().name()));
     vars.put("purpose", kebab(notification.purpose().name()));
     vars.put("order_id", notification.fact("order_id").isEmpty() ? customer.orderId() : notification.fact("order_id"));

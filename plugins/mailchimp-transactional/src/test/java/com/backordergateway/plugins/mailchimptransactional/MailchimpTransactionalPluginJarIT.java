@@ -2,92 +2,57 @@ package com.backordergateway.plugins.mailchimptransactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.backordergateway.connector.api.Connector;
-import com.backordergateway.connector.api.ConnectorSession;
-import com.backordergateway.connector.api.ConnectorSettings;
-import com.backordergateway.connector.api.DeliveryReceipt;
-import com.backordergateway.connector.api.Notification;
-import com.backordergateway.connector.api.Recipient;
-import com.backordergateway.connector.testkit.BuiltPluginJar;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
-import com.backordergateway.connector.testkit.HostedPlugin;
+import com.backordergateway.connector.testkit.PluginJarContract;
 import com.backordergateway.connector.testkit.RecordedRequest;
-import com.backordergateway.connector.testkit.TestConnectorContext;
-import com.backordergateway.rendering.TemplateFacts;
-import com.backordergateway.rendering.TemplateSource;
-import com.backordergateway.rendering.Templates;
-import java.nio.file.Path;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.PluginState;
 
-/**
- * The packaged plugin jar (run by failsafe after {@code package}): what ops drop into the plugins
- * folder is a well-formed PF4J plugin that loads, offers the connector, sends a templated email
- * and carries its templates.
- */
-class MailchimpTransactionalPluginJarIT {
+/** The packaged Mailchimp Transactional plugin jar: the testkit's contract, with an email sent through send-template. */
+class MailchimpTransactionalPluginJarIT extends PluginJarContract {
 
-  private final BuiltPluginJar jar = BuiltPluginJar.fromBuild();
+  private static final String API_KEY = "it-mandrill-key-0123";
 
-  @Test
-  void jarIsAWellFormedPluginThatBundlesNoHostClasses() {
-    jar.assertWellFormedPlugin("mailchimp-transactional",
-        "com.backordergateway.plugins.mailchimptransactional.MailchimpTransactionalConnector");
-    assertThat(jar.pluginManifest())
-        .containsEntry("Plugin-Provider", "Backorder Gateway")
-        .containsEntry("Plugin-Requires", ">=1.0.0 & <2.0.0")
-        .containsEntry("Plugin-Version", MailchimpTransactionalConnector.VERSION);
+  @Override
+  protected String connectorClass() {
+    return "com.backordergateway.plugins.mailchimptransactional.MailchimpTransactionalConnector";
   }
 
-  @Test
-  void jarCarriesTemplatesThatCompile() {
-    TemplateSource shipped = TemplateSource.jar(jar.path());
-    assertThat(shipped.paths()).contains("stock-depleted/customer-notice.mustache", "eta-correction.mustache",
-        "resolution.mustache");
-    assertThat(Templates.of(List.of(shipped)).render(TemplateFacts.sample("marked-unavailable", "customer-notice")))
-        .hasValueSatisfying(email -> assertThat(email.subject()).endsWith("is unavailable for now"));
+  @Override
+  protected String connectorType() {
+    return "mailchimp-transactional";
   }
 
-  @Test
-  void pf4jLoadsTheJarAndItsConnectorSendsATemplatedEmail(@TempDir Path pluginsDir) throws Exception {
-    try (HostedPlugin plugin = jar.start(pluginsDir); FakePlatform mandrill = FakePlatform.start()) {
-      assertThat(plugin.state()).isEqualTo(PluginState.STARTED);
-      List<Connector> connectors = plugin.extensions(Connector.class);
-      assertThat(connectors).hasSize(1);
-      Connector connector = connectors.get(0);
-      assertThat(connector.getClass().getClassLoader()).as("loaded from the jar").isSameAs(plugin.classLoader());
-      assertThat(connector.descriptor().type()).isEqualTo("mailchimp-transactional");
-
-      mandrill.enqueue(FakeResponse.json(200,
-          "[{\"email\":\"maya@example.com\",\"status\":\"sent\",\"_id\":\"it-id-1\",\"reject_reason\":null}]"));
-      ConnectorSettings settings = ConnectorSettings.of(Map.of("base-url", mandrill.url("/api/1.0").toString(),
-          "api-key", "it-mandrill-key-0123", "template-name", "backorder-notice"), connector.descriptor().settings());
-      try (ConnectorSession session = connector.open(settings, TestConnectorContext.create())) {
-        DeliveryReceipt receipt = session.deliver(new Notification(
-            "dlv-it-1", Notification.Trigger.STOCK_DEPLETED, Notification.Purpose.CUSTOMER_NOTICE,
-            Notification.Audience.CUSTOMER, new Recipient("ORD-5001", "Maya Okafor", "maya@example.com", "", "", "", ""),
-            new Notification.Message("Your paint is on backorder", "Hi Maya,\n\nIt is on backorder."), Map.of(),
-            Optional.empty()));
-        assertThat(receipt.externalId()).isEqualTo("it-id-1");
-      }
-      RecordedRequest request = mandrill.onlyRequest();
-      assertThat(request.path()).isEqualTo("/api/1.0/messages/send-template");
-      assertThat(request.json().get("template_name").asText()).isEqualTo("backorder-notice");
-      assertThat(request.header("User-Agent"))
-          .contains("BackorderGateway-MailchimpTransactional/" + MailchimpTransactionalConnector.VERSION);
-    }
+  @Override
+  protected Map<String, String> settings(URI platformUrl) {
+    return Map.of("base-url", platformUrl + "/api/1.0", "api-key", API_KEY, "template-name", "backorder-notice");
   }
 
-  @Test
-  void hostWithAnIncompatibleSpiRefusesThePlugin(@TempDir Path pluginsDir) {
-    try (HostedPlugin plugin = jar.start(pluginsDir, "2.0.0")) {
-      assertThat(plugin.state()).isNotEqualTo(PluginState.STARTED);
-      assertThat(plugin.extensions(Connector.class)).isEmpty();
-    }
+  @Override
+  protected void scriptSuccess(FakePlatform platform) {
+    platform.enqueue(FakeResponse.json(200,
+        "[{\"email\":\"maya@example.com\",\"status\":\"sent\",\"_id\":\"it-id-1\",\"reject_reason\":null}]"));
+  }
+
+  @Override
+  protected String expectedExternalId() {
+    return "it-id-1";
+  }
+
+  /** body_html is built by the bundled connector-support, so this also checks that it is in the jar. */
+  @Override
+  protected void assertDeliveryRequest(RecordedRequest request) {
+    assertThat(request.path()).isEqualTo("/api/1.0/messages/send-template");
+    JsonNode json = request.json();
+    assertThat(json.get("key").asText()).isEqualTo(API_KEY);
+    assertThat(json.get("template_name").asText()).isEqualTo("backorder-notice");
+    assertThat(json.at("/message/to/0/email").asText()).isEqualTo("maya@example.com");
+    Map<String, String> vars = new HashMap<>();
+    json.at("/message/global_merge_vars").forEach(v -> vars.put(v.get("name").asText(), v.get("content").asText()));
+    assertThat(vars.get("body")).startsWith("Hi Maya,");
+    assertThat(vars.get("body_html")).startsWith("<p>Hi Maya,</p>").contains("Maple &amp; Thread Crafts");
   }
 }
