@@ -30,7 +30,8 @@ public final class SendGridConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(10, 10);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "sendgrid", "SendGrid email", SendGridSettings.SPECS, DEFAULT_RATE_LIMIT, EnumSet.of(Capability.CUSTOMER_AUDIENCE));
+      "sendgrid", "SendGrid email", SendGridSettings.SPECS, DEFAULT_RATE_LIMIT,
+      EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
