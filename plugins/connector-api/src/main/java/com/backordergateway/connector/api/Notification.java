@@ -1,8 +1,10 @@
 package com.backordergateway.connector.api;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One rendered notification for one recipient.
@@ -37,9 +39,30 @@ public record Notification(
     Objects.requireNonNull(previousReference, "previousReference is null");
   }
 
+  /**
+   * Facts that are for the retailer's staff only: why a case opened ({@code reason}, e.g. "sold
+   * out: 0 on hand after a sale") and why it closed ({@code note}, e.g. "48 on hand after a
+   * receipt"). Stock counts and internal reasons never reach a customer.
+   */
+  public static final Set<String> STAFF_ONLY_FACTS = Set.of("reason", "note");
+
   /** A fact by name, or empty. */
   public String fact(String name) {
     return facts.getOrDefault(name, "");
+  }
+
+  /**
+   * The facts a connector may hand on to what its audience reads: all of them for staff, all but
+   * {@link #STAFF_ONLY_FACTS} for a customer (template data of a marketing or email platform,
+   * event properties a customer-facing flow shows). Since 1.1.
+   */
+  public Map<String, String> audienceFacts() {
+    if (audience == Audience.STAFF) {
+      return facts;
+    }
+    Map<String, String> shown = new HashMap<>(facts);
+    shown.keySet().removeAll(STAFF_ONLY_FACTS);
+    return Map.copyOf(shown);
   }
 
   /** Why a backorder exists. */

@@ -76,7 +76,7 @@ final class SendTemplatePayload {
   /** What the template can use, by name: the facts, then the rendered text and a few names. */
   static Map<String, String> mergeVars(Notification notification) {
     Map<String, String> vars = new LinkedHashMap<>();
-    new TreeMap<>(notification.facts()).forEach((name, value) -> {
+    new TreeMap<>(notification.audienceFacts()).forEach((name, value) -> {
       if (MERGE_VAR_NAME.matcher(name).matches()) {
         vars.put(name, value);
       }

@@ -227,9 +227,11 @@ class MailchimpTransactionalConnectorTest extends ConnectorContractTest {
     scriptSuccess(platform);
     openSession().deliver(sampleNotification());
     Map<String, String> vars = mergeVars(platform.onlyRequest().json().get("message"));
-    assertThat(vars.keySet()).containsExactly("case_id", "eta", "order_id", "po_number", "product", "reason", "sku",
+    assertThat(vars.keySet()).containsExactly("case_id", "eta", "order_id", "po_number", "product", "sku",
         "status", "store_name", "supplier", "subject", "body", "body_html", "trigger", "purpose", "customer_name",
         "customer_first_name");
+    assertThat(sampleNotification().fact("reason")).isNotEmpty();
+    assertThat(vars).as("the staff-only reason never reaches a customer's email").doesNotContainKey("reason");
     assertThat(vars).containsEntry("product", "Titanium White Acrylic 120 ml")
         .containsEntry("eta", "2026-04-14T16:00:00Z")
         .containsEntry("status", "backordered")
@@ -417,7 +419,8 @@ class MailchimpTransactionalConnectorTest extends ConnectorContractTest {
         recipient,
         message,
         Map.of("sku", "ACR-TITANIUM-WHITE", "product", "Titanium White Acrylic 120 ml", "order_id", "ORD-5001",
-            "case_id", "case_01JSAMPLE", "eta", "2026-04-14T16:00:00Z", "status", "backordered", "reason", "",
+            "case_id", "case_01JSAMPLE", "eta", "2026-04-14T16:00:00Z", "status", "backordered",
+            "reason", "sold out: 0 on hand after a sale",
             "supplier", "", "po_number", "", "store_name", "Maple & Thread Crafts"),
         Optional.empty());
   }

@@ -84,7 +84,7 @@ final class MailSendPayload {
   /** What a dynamic template can use: the facts, then the rendered text and a few names. */
   static ObjectNode templateData(Notification notification) {
     ObjectNode data = PlatformJson.get().object();
-    new TreeMap<>(notification.facts()).forEach(data::put);
+    new TreeMap<>(notification.audienceFacts()).forEach(data::put);
     Recipient customer = notification.recipient();
     Notification.Message message = notification.message();
     data.put("subject", message.subject().strip());

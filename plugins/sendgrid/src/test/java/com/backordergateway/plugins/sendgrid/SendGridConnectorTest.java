@@ -224,8 +224,9 @@ class SendGridConnectorTest extends ConnectorContractTest {
     assertThat(json.get("template_id").asText()).isEqualTo(TEMPLATE_ID);
     JsonNode data = json.at("/personalizations/0/dynamic_template_data");
     assertThat(data.fieldNames()).toIterable().containsExactlyInAnyOrder(
-        "case_id", "eta", "order_id", "po_number", "product", "reason", "sku", "status", "store_name", "supplier",
+        "case_id", "eta", "order_id", "po_number", "product", "sku", "status", "store_name", "supplier",
         "subject", "body", "body_html", "trigger", "purpose", "customer_name", "customer_first_name");
+    assertThat(data.has("reason")).as("the staff-only reason never reaches a customer's email").isFalse();
     assertThat(data.get("sku").asText()).isEqualTo("ACR-TITANIUM-WHITE");
     assertThat(data.get("product").asText()).isEqualTo("Titanium White Acrylic 120 ml");
     assertThat(data.get("eta").asText()).isEqualTo("2026-04-14T16:00:00Z");
@@ -408,7 +409,8 @@ class SendGridConnectorTest extends ConnectorContractTest {
         recipient,
         message,
         Map.of("sku", "ACR-TITANIUM-WHITE", "product", "Titanium White Acrylic 120 ml", "order_id", "ORD-5001",
-            "case_id", "case_01JSAMPLE", "eta", "2026-04-14T16:00:00Z", "status", "backordered", "reason", "",
+            "case_id", "case_01JSAMPLE", "eta", "2026-04-14T16:00:00Z", "status", "backordered",
+            "reason", "sold out: 0 on hand after a sale",
             "supplier", "", "po_number", "", "store_name", "Maple & Thread Crafts"),
         Optional.empty());
   }
