@@ -3,7 +3,7 @@ package com.backordergateway.plugins.shopify;
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,7 +40,7 @@ final class OrderNotes {
     ReentrantLock lock = locks[Math.floorMod(gid.hashCode(), STRIPES)];
     lock.lock();
     try {
-      JsonNode order = api.run(OrderOperations.ORDER_NOTE, Map.of("id", gid), deliveryId).path("order");
+      JsonNode order = api.run(OrderOperations.ORDER_NOTE, api.variables().put("id", gid), deliveryId).path("order");
       if (!order.isObject()) {
         throw new PermanentDeliveryException("shopify: there is no order " + gid + " in the store");
       }
@@ -49,8 +49,9 @@ final class OrderNotes {
         return;
       }
       String updated = note.isEmpty() ? text : note.endsWith("\n") ? note + text : note + "\n" + text;
-      JsonNode data = api.run(OrderOperations.NOTE_UPDATE, Map.of("input", Map.of("id", gid, "note", updated)), deliveryId);
-      api.mutationPayload(data, "orderUpdate");
+      ObjectNode variables = api.variables();
+      variables.putObject("input").put("id", gid).put("note", updated);
+      ShopifyAnswers.mutationPayload(api.run(OrderOperations.NOTE_UPDATE, variables, deliveryId), "orderUpdate");
     } finally {
       lock.unlock();
     }

@@ -2,84 +2,56 @@ package com.backordergateway.plugins.shopify;
 
 import com.backordergateway.connector.api.DeliveryException;
 import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.PlatformResponses;
+import com.backordergateway.connector.api.PlatformResponses.Verdict;
 import com.backordergateway.connector.api.RetryableDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * How the Shopify connector reads an Admin GraphQL answer, in one place:
+ * How the Shopify connector reads an Admin GraphQL answer: the standard rules (429 and 5xx
+ * retryable, other 4xx permanent — 401 bad token, 402 frozen or unpaid store, 403 missing scope,
+ * 404 unknown shop or version, 423 locked store) with Shopify's {@code errors} text, and
+ * Shopify's own ways:
  *
  * <ul>
- *   <li>429 and 5xx are retryable, never sooner than Retry-After (Shopify writes it as decimal
- *       seconds, {@code 2.0});
- *   <li>other non-2xx are permanent with Shopify's {@code errors} text (401 bad token, 402 frozen
- *       or unpaid store, 403 missing scope, 404 unknown shop or version, 423 locked store); a
- *       redirect is permanent and names where it pointed (a custom domain instead of myshopify.com);
+ *   <li>a redirect is permanent and names where it pointed (a custom domain instead of
+ *       myshopify.com);
+ *   <li>Retry-After in decimal seconds ({@code 2.0}), which the standard rules cannot read;
  *   <li>a 200 whose top-level {@code errors} carry {@code extensions.code} {@code THROTTLED} is
  *       retryable after the wait the cost bucket implies (requested cost minus available points,
  *       over the restore rate); {@code INTERNAL_SERVER_ERROR} likewise retryable; any other
  *       GraphQL error ({@code ACCESS_DENIED}, syntax, {@code MAX_COST_EXCEEDED}) is permanent;
- *   <li>a mutation's non-empty {@code userErrors} are permanent, with their fields and messages;
- *   <li>a 200 that is not GraphQL JSON is retryable: tagging is idempotent and the note is
- *       appended only if it is not there yet, so trying again cannot duplicate anything.
+ *   <li>a 200 that is not GraphQL JSON, or has neither data nor errors, is retryable: tagging is
+ *       idempotent and the note is appended only if it is not there yet, so trying again cannot
+ *       duplicate anything;
+ *   <li>a mutation's non-empty {@code userErrors} are permanent, with their fields and messages.
  * </ul>
- *
- * The access token is masked in every message, should Shopify or a proxy echo it.
  */
 final class ShopifyAnswers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> RETRYABLE_CODES = Set.of("THROTTLED", "INTERNAL_SERVER_ERROR");
+  static final PlatformResponses SHOPIFY = PlatformResponses.of("Shopify")
+      .readingErrors(ShopifyAnswers::errorText)
+      .withQuirk(ShopifyAnswers::redirect)
+      .withQuirk(ShopifyAnswers::decimalRetryAfter)
+      .withQuirk(ShopifyAnswers::graphqlErrors);
 
-  private final String accessToken;
-  private final Clock clock;
-
-  ShopifyAnswers(String accessToken, Clock clock) {
-    this.accessToken = Objects.requireNonNull(accessToken, "accessToken is null");
-    this.clock = Objects.requireNonNull(clock, "clock is null");
-  }
+  private ShopifyAnswers() {}
 
   /**
    * The {@code data} object of a successful answer.
    *
    * @throws DeliveryException classified as above
    */
-  JsonNode data(HttpResponse<String> response) throws DeliveryException {
-    int status = response.statusCode();
-    if (status >= 300 && status < 400) {
-      throw new PermanentDeliveryException("Shopify answered HTTP " + status + " redirecting to "
-          + response.headers().firstValue("Location").map(this::masked).orElse("(no Location)")
-          + ": the Admin API is served on the store's myshopify.com domain; check shop-domain and base-url");
-    }
-    if (status < 200 || status >= 300) {
-      String text = "Shopify answered HTTP " + status + ": " + masked(errorText(response.body()));
-      if (status == 429 || status >= 500) {
-        throw new RetryableDeliveryException(text, retryAfter(response).orElse(null), null);
-      }
-      throw new PermanentDeliveryException(text);
-    }
-    JsonNode body = json(response.body()).orElseThrow(() -> new RetryableDeliveryException(
-        "Shopify answered HTTP " + status + " with something other than GraphQL JSON: "
-            + masked(PlatformResponses.errorText(response.body()))));
-    JsonNode errors = body.path("errors");
-    if (errors.isArray() && !errors.isEmpty()) {
-      throw graphqlErrors(errors, body.path("extensions").path("cost"));
-    }
-    JsonNode data = body.path("data");
-    if (!data.isObject()) {
-      throw new RetryableDeliveryException("Shopify answered HTTP " + status + " without data or errors");
-    }
-    return data;
+  static JsonNode data(HttpResponse<String> response, Clock clock) throws DeliveryException {
+    SHOPIFY.check(response, clock);
+    return PlatformJson.get().read(response.body()).orElseThrow().path("data");
   }
 
   /**
@@ -87,7 +59,7 @@ final class ShopifyAnswers {
    *
    * @throws PermanentDeliveryException with the user errors' fields and messages
    */
-  JsonNode mutationPayload(JsonNode data, String field) throws DeliveryException {
+  static JsonNode mutationPayload(JsonNode data, String field) throws DeliveryException {
     JsonNode payload = data.path(field);
     if (!payload.isObject()) {
       throw new RetryableDeliveryException("Shopify's answer has no " + field + " payload");
@@ -101,27 +73,63 @@ final class ShopifyAnswers {
         String message = error.path("message").asText("(no message)");
         messages.add(path.isEmpty() ? message : String.join(".", path) + ": " + message);
       }
-      throw new PermanentDeliveryException("Shopify refused " + field + ": " + masked(String.join("; ", messages)));
+      throw new PermanentDeliveryException("Shopify refused " + field + ": " + String.join("; ", messages));
     }
     return payload;
   }
 
-  private DeliveryException graphqlErrors(JsonNode errors, JsonNode cost) {
+  private static Optional<Verdict> redirect(HttpResponse<String> answer) {
+    if (answer.statusCode() < 300 || answer.statusCode() >= 400) {
+      return Optional.empty();
+    }
+    return Optional.of(Verdict.permanent("redirecting to " + answer.headers().firstValue("Location").orElse("(no Location)")
+        + ": the Admin API is served on the store's myshopify.com domain; check shop-domain and base-url"));
+  }
+
+  /** Retry-After as Shopify writes it, {@code 2.0}; whole seconds and dates are left to the standard rules. */
+  private static Optional<Verdict> decimalRetryAfter(HttpResponse<String> answer) {
+    Optional<String> value = answer.headers().firstValue("Retry-After").map(String::strip)
+        .filter(v -> v.matches("[0-9]{1,6}\\.[0-9]{1,3}"));
+    if (value.isEmpty() || (answer.statusCode() != 429 && answer.statusCode() < 500)) {
+      return Optional.empty();
+    }
+    Duration wait = Duration.ofMillis((long) Math.ceil(Double.parseDouble(value.get()) * 1000));
+    return Optional.of(Verdict.retryable(errorText(answer.body()).orElse(answer.body()), wait));
+  }
+
+  /** A 200 is only delivered when it is GraphQL JSON with data and without top-level errors. */
+  private static Optional<Verdict> graphqlErrors(HttpResponse<String> answer) {
+    if (answer.statusCode() < 200 || answer.statusCode() >= 300) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> read = PlatformJson.get().read(answer.body()).filter(JsonNode::isObject);
+    if (read.isEmpty()) {
+      return Optional.of(Verdict.retryable("something other than GraphQL JSON: " + answer.body()));
+    }
+    JsonNode body = read.get();
+    JsonNode errors = body.path("errors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      return Optional.of(classify(errors, body.path("extensions").path("cost")));
+    }
+    return body.path("data").isObject() ? Optional.empty() : Optional.of(Verdict.retryable("neither data nor errors"));
+  }
+
+  private static Verdict classify(JsonNode errors, JsonNode cost) {
     List<String> messages = new ArrayList<>();
     boolean throttled = false;
-    boolean retryable = false;
+    boolean internal = false;
     for (JsonNode error : errors) {
       String code = error.path("extensions").path("code").asText("");
       throttled |= code.equals("THROTTLED");
-      retryable |= RETRYABLE_CODES.contains(code);
+      internal |= code.equals("INTERNAL_SERVER_ERROR");
       String message = error.path("message").asText("(no message)");
       messages.add(code.isEmpty() ? message : code + ": " + message);
     }
-    String text = "Shopify GraphQL error: " + masked(PlatformResponses.errorText(String.join("; ", messages)));
+    String text = "GraphQL error: " + String.join("; ", messages);
     if (throttled) {
-      return new RetryableDeliveryException(text, throttleWait(cost).orElse(null), null);
+      return throttleWait(cost).map(wait -> Verdict.retryable(text, wait)).orElseGet(() -> Verdict.retryable(text));
     }
-    return retryable ? new RetryableDeliveryException(text) : new PermanentDeliveryException(text);
+    return internal ? Verdict.retryable(text) : Verdict.permanent(text);
   }
 
   /** How long until the bucket holds the requested cost again; empty if Shopify did not say. */
@@ -137,24 +145,14 @@ final class ShopifyAnswers {
     return Optional.of(Duration.ofMillis((long) Math.ceil(missing / restoreRate.asDouble() * 1000)));
   }
 
-  /** Retry-After as Shopify writes it ({@code 2.0}), or as seconds or an HTTP date. */
-  private Optional<Duration> retryAfter(HttpResponse<?> response) {
-    Optional<String> value = response.headers().firstValue("Retry-After").map(String::strip);
-    if (value.isPresent() && value.get().matches("[0-9]+\\.[0-9]+")) {
-      return Optional.of(Duration.ofMillis((long) Math.ceil(Double.parseDouble(value.get()) * 1000)));
-    }
-    return PlatformResponses.retryAfter(response, clock);
-  }
-
   /** Shopify's {@code errors}: a string, a list of {@code {message}}, or an object of field messages. */
-  static String errorText(String body) {
-    Optional<JsonNode> errors = json(body).map(node -> node.path("errors")).filter(node -> !node.isMissingNode());
-    if (errors.isEmpty()) {
-      return PlatformResponses.errorText(body);
+  static Optional<String> errorText(String body) {
+    JsonNode node = PlatformJson.get().read(body).map(json -> json.path("errors")).orElse(null);
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
     }
-    JsonNode node = errors.get();
     if (node.isTextual()) {
-      return PlatformResponses.errorText(node.asText());
+      return Optional.of(node.asText());
     }
     List<String> messages = new ArrayList<>();
     if (node.isArray()) {
@@ -163,21 +161,6 @@ final class ShopifyAnswers {
       node.fields().forEachRemaining(f -> messages.add(f.getKey() + ": "
           + (f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString())));
     }
-    return PlatformResponses.errorText(String.join("; ", messages));
-  }
-
-  private String masked(String text) {
-    return text.replace(accessToken, "****");
-  }
-
-  private static Optional<JsonNode> json(String body) {
-    if (body == null || !body.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readTree(body));
-    } catch (JsonProcessingException notJson) {
-      return Optional.empty();
-    }
+    return Optional.of(String.join("; ", messages));
   }
 }

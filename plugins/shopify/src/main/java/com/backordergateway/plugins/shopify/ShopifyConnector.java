@@ -8,7 +8,6 @@ import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
 import java.util.EnumSet;
-import java.util.Objects;
 import org.pf4j.Extension;
 
 /**
@@ -21,11 +20,6 @@ import org.pf4j.Extension;
 @Extension
 public final class ShopifyConnector implements Connector {
 
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = PluginVersion.read();
-
-  static final String USER_AGENT = "BackorderGateway-Shopify/" + VERSION;
-
   /**
    * Two deliveries a second. The GraphQL Admin API limits each app on each store by query cost:
    * a bucket refilled at 100 points/s on the Standard plan (200 Advanced, 1000 Plus;
@@ -37,11 +31,7 @@ public final class ShopifyConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(2);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "shopify",
-      "Shopify order tags",
-      ShopifySettings.SPECS,
-      DEFAULT_RATE_LIMIT,
-      EnumSet.of(Capability.CUSTOMER_AUDIENCE));
+      "shopify", "Shopify order tags", ShopifySettings.SPECS, DEFAULT_RATE_LIMIT, EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
   public ConnectorDescriptor descriptor() {
@@ -50,12 +40,10 @@ public final class ShopifyConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     ShopifySettings shopify = ShopifySettings.from(settings);
     context.logger().info("tagging orders of Shopify store {} through {} (Admin API {}, tag '{}', order note {})",
         shopify.shopDomain(), shopify.host(), shopify.apiVersion(), shopify.backorderTag(),
         shopify.orderNote() ? "on" : "off");
-    return new ShopifySession(shopify, context, USER_AGENT);
+    return new ShopifySession(shopify, context);
   }
 }

@@ -1,6 +1,7 @@
 package com.backordergateway.plugins.shopify;
 
 import com.backordergateway.connector.api.Recipient;
+import com.backordergateway.connector.support.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -8,15 +8,15 @@ import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
  * One configured Shopify store: marks the customer's order while an item of it is backordered.
  * A customer notice or ETA correction adds the backorder tag ({@code tagsAdd}), a resolution
  * removes it ({@code tagsRemove}); with {@code order-note} on, the rendered text is also appended
- * to the order's note. Staff alerts are refused: they name no customer order to mark.
+ * to the order's note. Only customer notifications arrive: the connector declares the customer
+ * audience alone, and the host enforces it.
  *
  * <p>Thread-safe: the only shared state is {@link OrderNotes}' locks.
  */
@@ -27,25 +27,22 @@ final class ShopifySession implements ConnectorSession {
   private final AdminGraphql api;
   private final OrderNotes notes = new OrderNotes();
 
-  ShopifySession(ShopifySettings settings, ConnectorContext context, String userAgent) {
+  ShopifySession(ShopifySettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.api = new AdminGraphql(settings, context, userAgent);
+    this.api = new AdminGraphql(settings, context);
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    if (notification.audience() != Notification.Audience.CUSTOMER || notification.purpose() == Purpose.STAFF_ALERT) {
-      throw new PermanentDeliveryException("shopify marks customer orders; instance " + context.instanceId() + " got a "
-          + notification.audience() + " " + notification.purpose() + " notification: route staff alerts to a staff channel");
-    }
     String gid = OrderGid.of(notification);
     boolean resolved = notification.purpose() == Purpose.RESOLUTION;
     String field = resolved ? "tagsRemove" : "tagsAdd";
-    JsonNode data = api.run(resolved ? OrderOperations.TAGS_REMOVE : OrderOperations.TAGS_ADD,
-        Map.of("id", gid, "tags", List.of(settings.backorderTag())), notification.deliveryId());
-    JsonNode node = api.mutationPayload(data, field).path("node");
+    ObjectNode variables = api.variables().put("id", gid);
+    variables.putArray("tags").add(settings.backorderTag());
+    JsonNode data = api.run(resolved ? OrderOperations.TAGS_REMOVE : OrderOperations.TAGS_ADD, variables,
+        notification.deliveryId());
+    JsonNode node = ShopifyAnswers.mutationPayload(data, field).path("node");
     if (!node.path("id").isTextual()) {
       throw new PermanentDeliveryException("shopify: " + field + " reported neither the order nor an error for " + gid);
     }

@@ -2,18 +2,19 @@ package com.backordergateway.plugins.shopify;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * One Shopify connector instance's settings, validated once in {@code open}. {@link #toString()}
- * masks the access token.
+ * One Shopify connector instance's settings, read once in {@code open} after the host checked
+ * each value's format. {@link #toString()} masks the access token.
  *
- * @param shopDomain the store's permanent {@code *.myshopify.com} domain
+ * @param shopDomain the store's permanent {@code *.myshopify.com} domain, lower case
  * @param baseUrl where the Admin API is served: {@code https://{shop-domain}} unless a proxy or a
  *     test says otherwise
  * @param accessToken the Admin API access token ({@code X-Shopify-Access-Token}); needs the
@@ -46,23 +47,26 @@ record ShopifySettings(
    */
   static final String DEFAULT_BACKORDER_TAG = "backorder-notified";
 
-  /** A store's permanent domain; the Admin API is not served on custom domains. */
-  private static final Pattern MYSHOPIFY_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
-  /** Stable versions are named after the first month of a quarter. */
-  private static final Pattern API_VERSION_FORMAT = Pattern.compile("20[0-9]{2}-(01|04|07|10)");
-  /** Shopify's limit on the length of one tag. */
-  static final int MAX_TAG_LENGTH = 40;
+  /** One Shopify tag: at most 40 characters (Shopify's limit), no comma (the tag separator). */
+  static final SettingFormat TAG = SettingFormat.pattern("[^,]{1,40}", "one tag of 1 to 40 characters without commas");
+
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.required(SHOP_DOMAIN, "The store's permanent domain, e.g. example.myshopify.com."),
-      SettingSpec.optional(BASE_URL, null, "Admin API host; defaults to https://{shop-domain}."),
-      SettingSpec.requiredSecret(ACCESS_TOKEN,
+      SettingSpec.required(SHOP_DOMAIN, SettingFormat.pattern("(?i)[a-z0-9][a-z0-9-]*\\.myshopify\\.com",
+              "the store's permanent myshopify.com domain, such as example.myshopify.com"),
+          "The store's permanent domain (the Admin API is not served on custom domains).")
+          .withExample("maple-thread.myshopify.com"),
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), null,
+          "Admin API host; defaults to https://{shop-domain}. https unless the host is localhost."),
+      SettingSpec.required(ACCESS_TOKEN, SettingFormat.secret(),
           "Admin API access token of the store's app (X-Shopify-Access-Token); needs the write_orders scope."),
-      SettingSpec.optional(API_VERSION, DEFAULT_API_VERSION, "Admin API version, YYYY-MM (a stable quarterly release)."),
-      SettingSpec.optional(BACKORDER_TAG, DEFAULT_BACKORDER_TAG,
+      SettingSpec.optional(API_VERSION, SettingFormat.pattern("20[0-9]{2}-(01|04|07|10)",
+              "a stable Admin API version: the year and the first month of a quarter, such as 2026-10"),
+          DEFAULT_API_VERSION, "Admin API version in the request path."),
+      SettingSpec.optional(BACKORDER_TAG, TAG, DEFAULT_BACKORDER_TAG,
           "Tag added to an order on a customer notice or ETA correction and removed on resolution."),
-      SettingSpec.optional(ORDER_NOTE, "false",
+      SettingSpec.optional(ORDER_NOTE, SettingFormat.bool(), "false",
           "true to also append the rendered text to the order's note (read first, never overwritten)."));
 
   ShopifySettings {
@@ -74,38 +78,20 @@ record ShopifySettings(
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings; the one check left here is the scheme of {@code base-url}, which
+   * depends on its host.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static ShopifySettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    String shopDomain = settings.get(SHOP_DOMAIN).strip().toLowerCase(java.util.Locale.ROOT);
-    if (!MYSHOPIFY_DOMAIN.matcher(shopDomain).matches()) {
-      throw new InvalidSettingsException(SHOP_DOMAIN,
-          "must be the store's permanent myshopify.com domain, such as example.myshopify.com");
-    }
-    String accessToken = settings.get(ACCESS_TOKEN).strip();
-    if (accessToken.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-      throw new InvalidSettingsException(ACCESS_TOKEN, "must not contain spaces or control characters");
-    }
-    URI baseUrl = settings.find(BASE_URL).isPresent()
-        ? settings.getUrl(BASE_URL) : URI.create("https://" + shopDomain);
+    String shopDomain = settings.get(SHOP_DOMAIN).strip().toLowerCase(Locale.ROOT);
+    URI baseUrl = settings.find(BASE_URL).isPresent() ? settings.getUrl(BASE_URL) : URI.create("https://" + shopDomain);
     if (!"https".equals(baseUrl.getScheme()) && !LOCAL_HOSTS.contains(String.valueOf(baseUrl.getHost()))) {
       throw new InvalidSettingsException(BASE_URL,
           "must be https: the access token travels in every request (plain http only for localhost)");
     }
-    String apiVersion = settings.get(API_VERSION).strip();
-    if (!API_VERSION_FORMAT.matcher(apiVersion).matches()) {
-      throw new InvalidSettingsException(API_VERSION, "must be a stable Admin API version such as "
-          + DEFAULT_API_VERSION + " (year and the first month of a quarter)");
-    }
-    String tag = settings.get(BACKORDER_TAG).strip();
-    if (tag.isEmpty() || tag.length() > MAX_TAG_LENGTH || tag.contains(",")) {
-      throw new InvalidSettingsException(BACKORDER_TAG,
-          "must be one tag of 1 to " + MAX_TAG_LENGTH + " characters without commas");
-    }
-    return new ShopifySettings(shopDomain, baseUrl, accessToken, apiVersion, tag, settings.getBoolean(ORDER_NOTE));
+    return new ShopifySettings(shopDomain, baseUrl, settings.get(ACCESS_TOKEN).strip(), settings.get(API_VERSION).strip(),
+        settings.get(BACKORDER_TAG).strip(), settings.getBoolean(ORDER_NOTE));
   }
 
   /** {@code {base-url}/admin/api/{api-version}/graphql.json}. */

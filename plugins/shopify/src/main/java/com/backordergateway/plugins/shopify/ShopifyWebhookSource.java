@@ -26,6 +26,9 @@ import org.pf4j.Extension;
  * acknowledged and ignored); an order carrying the backorder tag, not cancelled, with lines still
  * to ship that have a SKU, is a backorder of those SKUs, deduplicated on
  * {@code X-Shopify-Webhook-Id} (the same for Shopify's retries of one delivery).
+ *
+ * <p>The body is bound to {@link ShopifyOrder} with a mapper of its own (snake-case names,
+ * unknown fields ignored): the host's {@code PlatformJson} reads trees, not records.
  */
 @Extension
 public final class ShopifyWebhookSource implements WebhookSource {
@@ -38,7 +41,6 @@ public final class ShopifyWebhookSource implements WebhookSource {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
 
   @Override
   public String source() {

@@ -9,6 +9,7 @@ import com.backordergateway.connector.api.BackorderSignal;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
 import com.backordergateway.connector.api.Recipient;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import com.backordergateway.connector.api.WebhookRejectedException;
 import com.backordergateway.connector.api.WebhookRequest;
@@ -35,6 +36,7 @@ class ShopifyWebhookSourceTest {
     assertThat(source.source()).isEqualTo("shopify");
     assertThat(source.settings()).extracting(SettingSpec::key).containsExactly("secret", "backorder-tag");
     assertThat(source.settings().get(0).secret()).isTrue();
+    assertThat(source.settings().get(0).format()).isEqualTo(SettingFormat.secret(16));
     assertThat(source.settings().get(0).required()).isTrue();
     assertThat(source.settings().get(1).defaultValue()).isEqualTo("backorder");
     assertThat(settings.toString()).doesNotContain(SECRET);
@@ -44,10 +46,22 @@ class ShopifyWebhookSourceTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"backorder, vip", "a-tag-that-is-far-too-long-for-shopify-to-keep"})
-  void aTagShopifyCannotHaveIsRefusedNamingTheKey(String tag) {
-    WebhookRequest request = ShopifyPayloads.delivery(ShopifyPayloads.order("backorder"));
-    assertThatThrownBy(() -> source.verify(request, settings(Map.of("secret", SECRET, "backorder-tag", tag))))
-        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("backorder-tag"));
+  void aTagShopifyCannotHaveIsRefusedByTheHostNamingTheKey(String tag) {
+    assertThatThrownBy(() -> settings(Map.of("secret", SECRET, "backorder-tag", tag)))
+        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
+          assertThat(e.key()).isEqualTo("backorder-tag");
+          assertThat(e.getMessage()).contains("1 to 40 characters without commas").doesNotContain(tag);
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"short-secret", "with a space in it, long enough"})
+  void aSecretNoShopifyKeyCouldBeIsRefusedByTheHostWithoutEchoingIt(String secret) {
+    assertThatThrownBy(() -> settings(Map.of("secret", secret)))
+        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
+          assertThat(e.key()).isEqualTo("secret");
+          assertThat(e.getMessage()).doesNotContain(secret);
+        });
   }
 
   // ---- A backordered order -------------------------------------------------------------------------
@@ -116,14 +130,6 @@ class ShopifyWebhookSourceTest {
     WebhookRequest request = ShopifyPayloads.delivery(order);
     source.verify(request, settings);
     assertThat(source.parse(request, settings).orElseThrow().customer().phone()).isEmpty();
-  }
-
-  @Test
-  void aPhoneWithoutCountryCodeIsNotGuessedAt() {
-    assertThat(PhoneNumbers.e164("(312) 555-0199")).isEmpty();
-    assertThat(PhoneNumbers.e164("+44 20 7183 8750")).contains("+442071838750");
-    assertThat(PhoneNumbers.e164("+1 (312) 555-0147")).contains("+13125550147");
-    assertThat(PhoneNumbers.e164(null)).isEmpty();
   }
 
   @Test
