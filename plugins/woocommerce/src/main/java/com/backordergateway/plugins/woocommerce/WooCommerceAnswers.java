@@ -1,106 +1,92 @@
 package com.backordergateway.plugins.woocommerce;
 
 import com.backordergateway.connector.api.DeliveryException;
-import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.api.PlatformJson;
 import com.backordergateway.connector.api.PlatformResponses;
-import com.backordergateway.connector.api.RetryableDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.backordergateway.connector.api.PlatformResponses.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the WooCommerce connector reads the store's answers, in one place:
+ * How the WooCommerce connector reads the store's answers: the standard rules (2xx delivered; 429
+ * — a security plugin, the host or a CDN limiting — and 5xx retryable; other 4xx permanent: 401
+ * keys wrong or read-only, 404 no such order, 400 bad field values) with WooCommerce's
+ * {@code code: message} (and, for {@code rest_invalid_param}, each parameter's problem), and what
+ * WordPress does its own way:
  *
  * <ul>
- *   <li>2xx with the resource as JSON is success (200 for the order update, 201 for the note, whose
- *       {@code id} is the external id); a 2xx that is not the REST API's JSON (WordPress serving a
- *       page, as with plain permalinks) is permanent and says so;
  *   <li>a redirect is permanent and names where it pointed (http to https, another host name);
- *   <li>429 (a security plugin, the host or a CDN limiting) and 5xx are retryable, never sooner than
- *       Retry-After;
- *   <li>other statuses are permanent with WooCommerce's {@code code: message} (and, for
- *       {@code rest_invalid_param}, each parameter's problem): 401 keys wrong or read-only, 404 no
- *       such order, 400 bad field values.
+ *   <li>a 2xx that is not the REST API's JSON (WordPress serving a page, as with plain permalinks)
+ *       is permanent and says so: the request never reached WooCommerce.
  * </ul>
  *
- * Both API keys are masked in every message, should the store or a proxy echo them.
+ * One set of rules per call, so an error names the call it came from.
  */
 final class WooCommerceAnswers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** {@code PUT /orders/{id}} {@code {"status":"on-hold"}}. */
+  static final PlatformResponses ORDER_HOLD = rules("WooCommerce (putting the order on hold)");
 
-  private final WooCommerceSettings settings;
-  private final Clock clock;
+  /** {@code POST /orders/{id}/notes}. */
+  static final PlatformResponses CUSTOMER_NOTE = rules("WooCommerce (adding the customer note)");
 
-  WooCommerceAnswers(WooCommerceSettings settings, Clock clock) {
-    this.settings = Objects.requireNonNull(settings, "settings is null");
-    this.clock = Objects.requireNonNull(clock, "clock is null");
+  private WooCommerceAnswers() {}
+
+  private static PlatformResponses rules(String platform) {
+    return PlatformResponses.of(platform).readingErrors(WooCommerceAnswers::errorText)
+        .withQuirk(WooCommerceAnswers::redirect)
+        .withQuirk(WooCommerceAnswers::notTheRestApi);
   }
 
   /**
-   * The resource the store answered with, for a successful call described by {@code what}.
+   * The id of the resource (order or note) the store answered with.
    *
-   * @throws DeliveryException classified as above
+   * @throws DeliveryException classified by {@code rules}
    */
-  JsonNode resource(HttpResponse<String> response, String what) throws DeliveryException {
-    int status = response.statusCode();
-    if (status >= 300 && status < 400) {
-      throw new PermanentDeliveryException("WooCommerce " + what + ": HTTP " + status + " redirecting to "
-          + response.headers().firstValue("Location").map(this::masked).orElse("(no Location)")
-          + "; set base-url to the store's canonical https address");
+  static String resourceId(PlatformResponses rules, HttpResponse<String> response, Clock clock)
+      throws DeliveryException {
+    rules.check(response, clock);
+    return PlatformJson.get().read(response.body()).orElseThrow().path("id").asText();
+  }
+
+  private static Optional<Verdict> redirect(HttpResponse<String> answer) {
+    if (answer.statusCode() < 300 || answer.statusCode() >= 400) {
+      return Optional.empty();
     }
-    if (status < 200 || status >= 300) {
-      String text = "WooCommerce " + what + ": HTTP " + status + ": " + masked(errorText(response.body()));
-      if (status == 429 || status >= 500) {
-        throw new RetryableDeliveryException(text, PlatformResponses.retryAfter(response, clock).orElse(null), null);
+    String location = answer.headers().firstValue("Location").orElse("(no Location)");
+    return Optional.of(Verdict.permanent(
+        "redirecting to " + location + "; set base-url to the store's canonical https address"));
+  }
+
+  private static Optional<Verdict> notTheRestApi(HttpResponse<String> answer) {
+    if (answer.statusCode() < 200 || answer.statusCode() >= 300
+        || PlatformJson.get().read(answer.body()).filter(node -> node.path("id").canConvertToLong()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(Verdict.permanent("not the REST API's JSON (" + PlatformResponses.errorText(answer.body())
+        + "); check base-url and that WordPress uses pretty permalinks, so /wp-json/ reaches the REST API"));
+  }
+
+  /** WooCommerce's {@code {code, message, data: {status, params}}} as one line; empty when the body is not one. */
+  static Optional<String> errorText(String body) {
+    return PlatformJson.get().read(body).filter(node -> node.has("code") || node.has("message")).map(node -> {
+      StringBuilder text = new StringBuilder();
+      if (node.path("code").isTextual()) {
+        text.append(node.path("code").asText()).append(": ");
       }
-      throw new PermanentDeliveryException(text);
-    }
-    return json(response.body()).filter(node -> node.path("id").canConvertToLong()).orElseThrow(() ->
-        new PermanentDeliveryException("WooCommerce " + what + ": HTTP " + status + " but not the REST API's JSON ("
-            + masked(PlatformResponses.errorText(response.body())) + "); check base-url and that WordPress uses pretty "
-            + "permalinks, so /wp-json/ reaches the REST API"));
-  }
-
-  /** WooCommerce's {@code {code, message, data: {status, params}}} as one line; the body itself otherwise. */
-  static String errorText(String body) {
-    Optional<JsonNode> error = json(body).filter(node -> node.has("code") || node.has("message"));
-    if (error.isEmpty()) {
-      return PlatformResponses.errorText(body);
-    }
-    JsonNode node = error.get();
-    StringBuilder text = new StringBuilder();
-    if (node.path("code").isTextual()) {
-      text.append(node.path("code").asText()).append(": ");
-    }
-    text.append(node.path("message").asText("(no message)"));
-    JsonNode params = node.path("data").path("params");
-    if (params.isObject() && !params.isEmpty()) {
-      List<String> problems = new ArrayList<>();
-      params.fields().forEachRemaining(p -> problems.add(p.getKey() + ": " + p.getValue().asText(p.getValue().toString())));
-      text.append(" (").append(String.join("; ", problems)).append(')');
-    }
-    return PlatformResponses.errorText(text.toString());
-  }
-
-  private String masked(String text) {
-    return text.replace(settings.consumerSecret(), "****").replace(settings.consumerKey(), "****");
-  }
-
-  private static Optional<JsonNode> json(String body) {
-    if (body == null || !body.stripLeading().startsWith("{")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readTree(body));
-    } catch (JsonProcessingException notJson) {
-      return Optional.empty();
-    }
+      text.append(node.path("message").asText("(no message)"));
+      JsonNode params = node.path("data").path("params");
+      if (params.isObject() && !params.isEmpty()) {
+        List<String> problems = new ArrayList<>();
+        params.fields().forEachRemaining(
+            p -> problems.add(p.getKey() + ": " + p.getValue().asText(p.getValue().toString())));
+        text.append(" (").append(String.join("; ", problems)).append(')');
+      }
+      return text.toString();
+    });
   }
 }

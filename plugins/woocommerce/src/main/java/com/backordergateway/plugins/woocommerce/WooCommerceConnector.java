@@ -8,7 +8,6 @@ import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
 import java.util.EnumSet;
-import java.util.Objects;
 import org.pf4j.Extension;
 
 /**
@@ -19,11 +18,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class WooCommerceConnector implements Connector {
-
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = PluginVersion.read();
-
-  static final String USER_AGENT = "BackorderGateway-WooCommerce/" + VERSION;
 
   /**
    * Two deliveries a second. WooCommerce's REST API has no rate limit of its own; the limit is the
@@ -36,10 +30,7 @@ public final class WooCommerceConnector implements Connector {
   static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(2);
 
   private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "woocommerce",
-      "WooCommerce customer notes",
-      WooCommerceSettings.SPECS,
-      DEFAULT_RATE_LIMIT,
+      "woocommerce", "WooCommerce customer notes", WooCommerceSettings.SPECS, DEFAULT_RATE_LIMIT,
       EnumSet.of(Capability.CUSTOMER_AUDIENCE));
 
   @Override
@@ -49,10 +40,8 @@ public final class WooCommerceConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     WooCommerceSettings woo = WooCommerceSettings.from(settings);
     context.logger().info("writing customer order notes on WooCommerce store {}", woo.baseUrl());
-    return new WooCommerceSession(woo, context, USER_AGENT);
+    return new WooCommerceSession(woo, context);
   }
 }

@@ -7,15 +7,13 @@ import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.PermanentDeliveryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
+import com.backordergateway.connector.api.PlatformResponses;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,37 +22,28 @@ import java.util.regex.Pattern;
  * which WooCommerce emails to them and shows on the order in their account. A customer notice
  * first puts the order on hold ({@code PUT /wp-json/wc/v3/orders/{id}} {@code {"status":"on-hold"}}),
  * then adds the note ({@code POST …/orders/{id}/notes} {@code {"note", "customer_note": true}});
- * ETA corrections and resolutions add the note only. Staff alerts are refused.
+ * ETA corrections and resolutions add the note only. Only customer notifications arrive: the
+ * connector declares the customer audience alone, and the host enforces it.
  *
  * <p>Holds no mutable state, so concurrent deliveries are safe.
  */
 final class WooCommerceSession implements ConnectorSession {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ORDER_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
   private final WooCommerceSettings settings;
   private final ConnectorContext context;
-  private final String userAgent;
   private final String authorization;
-  private final WooCommerceAnswers answers;
 
-  WooCommerceSession(WooCommerceSettings settings, ConnectorContext context, String userAgent) {
+  WooCommerceSession(WooCommerceSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent is null");
     String credentials = settings.consumerKey() + ":" + settings.consumerSecret();
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    this.answers = new WooCommerceAnswers(settings, context.clock());
   }
 
   @Override
   public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
-    Objects.requireNonNull(notification, "notification is null");
-    if (notification.audience() != Notification.Audience.CUSTOMER || notification.purpose() == Purpose.STAFF_ALERT) {
-      throw new PermanentDeliveryException("woocommerce writes customer notes; instance " + context.instanceId() + " got a "
-          + notification.audience() + " " + notification.purpose() + " notification: route staff alerts to a staff channel");
-    }
     String orderId = orderId(notification);
     String note = notification.message().body().strip();
     if (note.isEmpty()) {
@@ -62,28 +51,28 @@ final class WooCommerceSession implements ConnectorSession {
           + " is empty; check the " + notification.trigger() + " / " + notification.purpose() + " template");
     }
     if (notification.purpose() == Purpose.CUSTOMER_NOTICE) {
-      send("PUT", settings.orderUrl(orderId), Map.of("status", "on-hold"), "put order " + orderId + " on hold",
-          notification.deliveryId());
+      send("PUT", settings.orderUrl(orderId), context.json().object().put("status", "on-hold"),
+          WooCommerceAnswers.ORDER_HOLD, notification.deliveryId());
     }
-    String noteId = send("POST", settings.notesUrl(orderId), Map.of("note", note, "customer_note", true),
-        "add a customer note to order " + orderId, notification.deliveryId());
+    String noteId = send("POST", settings.notesUrl(orderId),
+        context.json().object().put("note", note).put("customer_note", true), WooCommerceAnswers.CUSTOMER_NOTE,
+        notification.deliveryId());
     return new DeliveryReceipt(noteId, "");
   }
 
   /** Sends one JSON request and returns the id of the resource the store answered with. */
-  private String send(String method, URI url, Map<String, ?> body, String what, String deliveryId)
+  private String send(String method, URI url, ObjectNode body, PlatformResponses rules, String deliveryId)
       throws DeliveryException {
     HttpRequest request = HttpRequest.newBuilder(url)
-        .method(method, HttpRequest.BodyPublishers.ofByteArray(json(body)))
+        .method(method, context.json().body(body))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .header("Authorization", authorization)
-        .header("User-Agent", userAgent)
         .build();
     HttpResponse<String> response = context.http().send(request);
     context.logger().debug("delivery {}: WooCommerce {} {} {}: HTTP {}", deliveryId, settings.host(), method,
         url.getRawPath(), response.statusCode());
-    return answers.resource(response, what).path("id").asText();
+    return WooCommerceAnswers.resourceId(rules, response, context.clock());
   }
 
   /** The WooCommerce order id: the {@code order_id} fact, else the recipient's; a positive integer. */
@@ -95,14 +84,6 @@ final class WooCommerceSession implements ConnectorSession {
           + notification.deliveryId() + " is not a WooCommerce order id (the order's numeric id, as in its webhook)");
     }
     return orderId;
-  }
-
-  private static byte[] json(Map<String, ?> body) {
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

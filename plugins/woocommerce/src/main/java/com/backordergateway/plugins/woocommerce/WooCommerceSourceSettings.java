@@ -2,8 +2,8 @@ package com.backordergateway.plugins.woocommerce;
 
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One WooCommerce webhook source instance's settings. {@link #toString()} masks the secret.
+ * One WooCommerce webhook source instance's settings, read after the host checked their formats.
+ * {@link #toString()} masks the secret.
  *
  * @param secret the webhook's Secret (WooCommerce › Settings › Advanced › Webhooks)
  * @param backorderedMetaKey the line-item meta key WooCommerce writes with the backordered
  *     quantity: {@code Backordered}, translated in stores running another language
- * @param orderStatuses the order statuses (without {@code wc-}) in which such lines count
+ * @param orderStatuses the order statuses (lower case, without {@code wc-}) in which such lines count
  */
 record WooCommerceSourceSettings(String secret, String backorderedMetaKey, Set<String> orderStatuses) {
 
@@ -27,11 +28,13 @@ record WooCommerceSourceSettings(String secret, String backorderedMetaKey, Set<S
   static final String DEFAULT_STATUSES = "on-hold";
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.requiredSecret(SECRET, "The webhook's secret, which WooCommerce signs each delivery with."),
-      SettingSpec.optional(BACKORDERED_META_KEY, DEFAULT_META_KEY,
+      SettingSpec.required(SECRET, SettingFormat.secret(),
+          "The webhook's secret, which WooCommerce signs each delivery with."),
+      SettingSpec.optional(BACKORDERED_META_KEY, SettingFormat.text(), DEFAULT_META_KEY,
           "Line-item meta key WooCommerce marks backordered items with (translated in non-English stores)."),
-      SettingSpec.optional(ORDER_STATUSES, DEFAULT_STATUSES,
-          "Comma-separated order statuses in which backordered items count, e.g. on-hold,processing."));
+      SettingSpec.optional(ORDER_STATUSES, SettingFormat.list(SettingFormat.pattern("(?i)(wc-)?[a-z0-9_-]{1,20}",
+              "an order status slug such as on-hold (a wc- prefix is dropped)")), DEFAULT_STATUSES,
+          "Order statuses in which backordered items count.").withExample("on-hold, processing"));
 
   WooCommerceSourceSettings {
     Objects.requireNonNull(secret, "secret is null");
@@ -40,24 +43,18 @@ record WooCommerceSourceSettings(String secret, String backorderedMetaKey, Set<S
   }
 
   /**
-   * Reads and checks a source instance's settings.
+   * Reads a source instance's settings.
    *
-   * @throws InvalidSettingsException naming the bad key (never its value)
+   * @throws InvalidSettingsException if {@code order-statuses} names no status at all
    */
   static WooCommerceSourceSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    String secret = settings.get(SECRET);
-    String metaKey = settings.find(BACKORDERED_META_KEY).orElse(DEFAULT_META_KEY).strip();
-    if (metaKey.isEmpty()) {
-      throw new InvalidSettingsException(BACKORDERED_META_KEY, "must not be empty");
-    }
-    Set<String> statuses = Arrays.stream(settings.find(ORDER_STATUSES).orElse(DEFAULT_STATUSES).split(","))
-        .map(s -> s.strip().toLowerCase(Locale.ROOT)).map(s -> s.startsWith("wc-") ? s.substring(3) : s)
-        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    if (statuses.isEmpty() || statuses.stream().anyMatch(s -> !s.matches("[a-z0-9_-]{1,20}"))) {
+    Set<String> statuses = settings.getList(ORDER_STATUSES).stream().map(s -> s.toLowerCase(Locale.ROOT))
+        .map(s -> s.startsWith("wc-") ? s.substring(3) : s).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    if (statuses.isEmpty()) {
       throw new InvalidSettingsException(ORDER_STATUSES, "must list order status slugs such as on-hold,processing");
     }
-    return new WooCommerceSourceSettings(secret, metaKey, statuses);
+    return new WooCommerceSourceSettings(settings.get(SECRET).strip(), settings.get(BACKORDERED_META_KEY).strip(),
+        statuses);
   }
 
   @Override

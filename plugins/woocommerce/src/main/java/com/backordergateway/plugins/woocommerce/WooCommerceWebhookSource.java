@@ -35,6 +35,9 @@ import org.pf4j.Extension;
  * <p>The dedupe key is {@code X-WC-Webhook-Delivery-ID} plus the order id: WooCommerce derives the
  * delivery id from the webhook id and the current second, so deliveries of one webhook within
  * the same second (a bulk status change in the admin) share it, while their orders differ.
+ *
+ * <p>The body is bound to {@link WooOrder} with a mapper of its own (snake-case names, unknown
+ * fields ignored): the host's {@code PlatformJson} reads trees, not records.
  */
 @Extension
 public final class WooCommerceWebhookSource implements WebhookSource {
@@ -49,7 +52,6 @@ public final class WooCommerceWebhookSource implements WebhookSource {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
 
   @Override
   public String source() {

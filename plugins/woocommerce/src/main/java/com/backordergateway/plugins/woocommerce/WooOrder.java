@@ -1,6 +1,7 @@
 package com.backordergateway.plugins.woocommerce;
 
 import com.backordergateway.connector.api.Recipient;
+import com.backordergateway.connector.support.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -9,6 +9,7 @@ import com.backordergateway.connector.api.BackorderSignal;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
 import com.backordergateway.connector.api.Recipient;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import com.backordergateway.connector.api.WebhookRejectedException;
 import com.backordergateway.connector.api.WebhookRequest;
@@ -35,6 +36,7 @@ class WooCommerceWebhookSourceTest {
     assertThat(source.settings()).extracting(SettingSpec::key)
         .containsExactly("secret", "backordered-meta-key", "order-statuses");
     assertThat(source.settings().get(0).secret()).isTrue();
+    assertThat(source.settings().get(0).format()).isEqualTo(SettingFormat.secret());
     assertThat(source.settings().get(0).required()).isTrue();
     assertThat(source.settings().get(1).defaultValue()).isEqualTo("Backordered");
     assertThat(source.settings().get(2).defaultValue()).isEqualTo("on-hold");
@@ -44,10 +46,20 @@ class WooCommerceWebhookSourceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {",", "on hold", "processing;on-hold"})
-  void statusesThatAreNotSlugsAreRefusedNamingTheKey(String statuses) {
+  @ValueSource(strings = {"on hold", "processing;on-hold", "on-hold, a-status-slug-far-too-long"})
+  void statusesThatAreNotSlugsAreRefusedByTheHostNamingTheKey(String statuses) {
+    assertThatThrownBy(() -> settings(Map.of("secret", SECRET, "order-statuses", statuses)))
+        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
+          assertThat(e.key()).isEqualTo("order-statuses");
+          assertThat(e.getMessage()).contains("order status slug");
+        });
+  }
+
+  @Test
+  void aListWithoutAnyStatusIsRefusedNamingTheKey() {
     WebhookRequest request = WooPayloads.delivery(WooPayloads.ORDER);
-    assertThatThrownBy(() -> source.verify(request, settings(Map.of("secret", SECRET, "order-statuses", statuses))))
+    ConnectorSettings none = settings(Map.of("secret", SECRET, "order-statuses", ", ,"));
+    assertThatThrownBy(() -> source.verify(request, none))
         .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("order-statuses"));
   }
 
