@@ -392,6 +392,24 @@ class TwilioConnectorTest extends ConnectorContractTest {
 
   // ---- Shipped templates ---------------------------------------------------------------------------
 
+  /**
+   * What {@code {{#order_id}}…{{/order_id}}} guards rely on: mustache.java skips a section for an
+   * empty string and opens it for any other string, even "0", "false" or a space.
+   */
+  @Test
+  void anEmptyStringIsFalseInASectionAndAnyOtherStringIsTrue() {
+    Templates probe = Templates.of(List.of(TemplateSource.of("probe", Map.of("customer-notice.mustache",
+        "{{store_name}}: [{{#order_id}}order {{order_id}}{{/order_id}}{{^order_id}}no order{{/order_id}}]"))));
+    TemplateFacts sample = TemplateFacts.sample("stock-depleted", "customer-notice");
+    assertThat(probe.render(sample).orElseThrow().body()).isEqualTo("Maple & Thread Crafts: [order ORD-5001]");
+    assertThat(probe.render(recipientCopy(sample, Locale.US, "Maya Okafor", "")).orElseThrow().body())
+        .isEqualTo("Maple & Thread Crafts: [no order]");
+    for (String truthy : List.of("0", "false", " ")) {
+      assertThat(probe.render(recipientCopy(sample, Locale.US, "Maya Okafor", truthy)).orElseThrow().body())
+          .as("order id '%s'", truthy).isEqualTo("Maple & Thread Crafts: [order " + truthy + "]");
+    }
+  }
+
   @Test
   void shippedTemplatesCompileAndRenderForEveryCustomerPurpose() {
     Templates templates = Templates.of(List.of(TemplateSource.folder(TEMPLATES)));
@@ -517,6 +535,17 @@ class TwilioConnectorTest extends ConnectorContractTest {
     return new TemplateFacts(s.storeName(), trigger, purpose, s.sku(), s.product(), s.orderId(), s.customerName(),
         s.customerEmail(), s.customerPhone(), s.eta(), s.zone(), s.locale(), s.caseId(), s.reason(), s.supplier(),
         s.poNumber(), purpose.equals("resolution") ? "cancelled" : "", "");
+  }
+
+  /**
+   * The same facts for another recipient: another locale, customer name and order id ("" for an
+   * unknown order). The one place new test code builds TemplateFacts field by field, so it is the
+   * one place to adapt when the record gains fields.
+   */
+  private static TemplateFacts recipientCopy(TemplateFacts f, Locale locale, String customerName, String orderId) {
+    return new TemplateFacts(f.storeName(), f.trigger(), f.purpose(), f.sku(), f.product(), orderId, customerName,
+        f.customerEmail(), f.customerPhone(), f.eta(), f.zone(), locale, f.caseId(), f.reason(), f.supplier(),
+        f.poNumber(), f.resolution(), f.message());
   }
 
   private Map<String, String> with(String key, String value) {
