@@ -102,6 +102,7 @@ public final class WebhookIntake {
         .setDeliveryId(signal.deliveryId())
         .setOrder(CustomerOrder.newBuilder()
             .setOrderId(c.orderId())
+            .setOrderName(signal.orderName())
             .setCustomer(Customer.newBuilder().setName(c.name()).setEmail(c.email()).setPhone(c.phone())
                 .setLocale(c.locale()).setTimeZone(c.timeZone()).setCustomerId(c.customerId())))
         .addAllBackorderedSkus(signal.backorderedSkus());

@@ -13,13 +13,22 @@ import java.util.Optional;
  * @param customer the order's customer, with {@link Recipient#orderId()} set
  * @param backorderedSkus the order's backordered SKUs
  * @param eta the expected date the platform gave, if any
+ * @param orderName the name the shop shows for the order (Shopify {@code #1001}, a WooCommerce
+ *     order number); empty when it is the order id (since 1.1)
  */
-public record BackorderSignal(String deliveryId, Recipient customer, List<String> backorderedSkus, Optional<Instant> eta) {
+public record BackorderSignal(
+    String deliveryId, Recipient customer, List<String> backorderedSkus, Optional<Instant> eta, String orderName) {
 
   public BackorderSignal {
     Objects.requireNonNull(deliveryId, "deliveryId is null");
     Objects.requireNonNull(customer, "customer is null");
     backorderedSkus = List.copyOf(backorderedSkus);
     Objects.requireNonNull(eta, "eta is null");
+    Objects.requireNonNull(orderName, "orderName is null");
+  }
+
+  /** SPI 1.0: a signal without an order name. */
+  public BackorderSignal(String deliveryId, Recipient customer, List<String> backorderedSkus, Optional<Instant> eta) {
+    this(deliveryId, customer, backorderedSkus, eta, "");
   }
 }

@@ -146,8 +146,8 @@ public final class PlatformResponses {
   }
 
   /**
-   * The Retry-After header as a duration: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
-   * Empty if absent or unreadable.
+   * The Retry-After header as a duration: delta-seconds (also decimal, as Shopify sends {@code 2.0},
+   * rounded up) or an HTTP date (RFC 9110 §10.2.3). Empty if absent or unreadable.
    */
   public static Optional<Duration> retryAfter(HttpResponse<?> response, Clock clock) {
     return response.headers().firstValue("Retry-After").flatMap(value -> parseRetryAfter(value, clock.instant()));
@@ -158,7 +158,10 @@ public final class PlatformResponses {
     try {
       long seconds = Long.parseLong(v);
       return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    } catch (NumberFormatException notSeconds) {
+    } catch (NumberFormatException notWholeSeconds) {
+      if (v.matches("\\d+\\.\\d+")) {
+        return Optional.of(Duration.ofMillis((long) Math.ceil(Double.parseDouble(v) * 1000)));
+      }
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration wait = Duration.between(now, at);

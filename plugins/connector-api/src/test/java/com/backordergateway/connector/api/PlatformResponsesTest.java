@@ -53,6 +53,15 @@ class PlatformResponsesTest {
   }
 
   @Test
+  void retryAfterTakesSecondsDecimalSecondsAndDates() {
+    assertThat(PlatformResponses.parseRetryAfter("7", CLOCK.instant())).hasValue(Duration.ofSeconds(7));
+    assertThat(PlatformResponses.parseRetryAfter("2.0", CLOCK.instant())).hasValue(Duration.ofSeconds(2));
+    assertThat(PlatformResponses.parseRetryAfter("Fri, 01 May 2026 10:00:30 GMT", CLOCK.instant()))
+        .hasValue(Duration.ofSeconds(30));
+    assertThat(PlatformResponses.parseRetryAfter("soon", CLOCK.instant())).isEmpty();
+  }
+
+  @Test
   void theSpi10StaticCheckStillClassifies() {
     assertThat(catchThrowable(() -> PlatformResponses.check("Poster", answer(400, "bad", Map.of()), CLOCK)))
         .isInstanceOf(PermanentDeliveryException.class).hasMessage("Poster answered HTTP 400: bad");

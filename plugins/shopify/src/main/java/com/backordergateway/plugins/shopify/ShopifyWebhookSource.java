@@ -86,7 +86,8 @@ public final class ShopifyWebhookSource implements WebhookSource {
     if (skus.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new BackorderSignal(webhookId, order.recipient(), skus, Optional.empty()));
+    return Optional.of(new BackorderSignal(webhookId, order.recipient(), skus, Optional.empty(),
+        order.name() == null ? "" : order.name().strip()));
   }
 
   private static ShopifyOrder read(byte[] body) throws WebhookRejectedException {

@@ -73,6 +73,7 @@ class ShopifyWebhookSourceTest {
     BackorderSignal signal = source.parse(request, settings).orElseThrow();
 
     assertThat(signal.deliveryId()).isEqualTo(WEBHOOK_ID);
+    assertThat(signal.orderName()).as("the name the shop shows").isEqualTo("#1001");
     assertThat(signal.customer()).isEqualTo(new Recipient("5829374619", "Maya Okafor", "maya.okafor@example.com",
         "+13125550147", "en-US", "", "7390218465"));
     assertThat(signal.backorderedSkus()).as("shipped, SKU-less and removed lines are not backordered")

@@ -105,7 +105,10 @@ public final class WooCommerceWebhookSource implements WebhookSource {
     if (skus.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new BackorderSignal(deliveryId + ":" + order.id(), order.recipient(), skus, Optional.empty()));
+    // The order number the shop shows (a sequential-numbers plugin may make it differ from the id).
+    String number = order.number() == null ? "" : order.number().strip();
+    return Optional.of(new BackorderSignal(deliveryId + ":" + order.id(), order.recipient(), skus, Optional.empty(),
+        number.isEmpty() ? "" : "#" + number));
   }
 
   /** WooCommerce's creation ping: {@code webhook_id=<n>} and nothing else. */

@@ -72,6 +72,7 @@ class WooCommerceWebhookSourceTest {
     BackorderSignal signal = source.parse(request, settings).orElseThrow();
 
     assertThat(signal.deliveryId()).isEqualTo(DELIVERY_ID + ":4127");
+    assertThat(signal.orderName()).as("the order number the shop shows").isEqualTo("#4127");
     assertThat(signal.customer()).isEqualTo(new Recipient("4127", "Maya Okafor", "maya.okafor@example.com",
         "+13125550147", "", "", "218"));
     assertThat(signal.backorderedSkus()).as("the in-stock line and the SKU-less line are not reported")
