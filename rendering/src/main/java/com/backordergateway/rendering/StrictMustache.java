@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Compiles templates with mustache.java, refusing any variable outside {@link
- * TemplateVariables#NAMES} and reporting every problem as {@code file:line: what}. Output is
- * not HTML-escaped: messages are plain text, and each connector escapes for its own format.
+ * TemplateVariables#NAMES} — and, in a template customers read, any of {@link
+ * TemplateVariables#STAFF_ONLY} — and reporting every problem as {@code file:line: what}. Output
+ * is not HTML-escaped: messages are plain text, and each connector escapes for its own format.
  */
 final class StrictMustache {
 
@@ -24,9 +25,9 @@ final class StrictMustache {
 
   private StrictMustache() {}
 
-  static Compiled compile(String file, String text) {
+  static Compiled compile(String file, String text, boolean forCustomers) {
     List<String> problems = new ArrayList<>();
-    Factory factory = new Factory(problems);
+    Factory factory = new Factory(problems, forCustomers);
     try {
       Mustache mustache = factory.compile(new StringReader(text), file);
       return new Compiled(problems.isEmpty() ? mustache : null, problems);
@@ -38,9 +39,11 @@ final class StrictMustache {
 
   private static final class Factory extends DefaultMustacheFactory {
     private final List<String> problems;
+    private final boolean forCustomers;
 
-    Factory(List<String> problems) {
+    Factory(List<String> problems, boolean forCustomers) {
       this.problems = problems;
+      this.forCustomers = forCustomers;
     }
 
     @Override
@@ -74,6 +77,9 @@ final class StrictMustache {
     private void check(TemplateContext tc, String variable) {
       if (!variable.equals(".") && !TemplateVariables.NAMES.contains(variable)) {
         problems.add(tc.file() + ":" + tc.line() + ": unknown variable {{" + variable + "}}");
+      } else if (forCustomers && TemplateVariables.STAFF_ONLY.contains(variable)) {
+        problems.add(tc.file() + ":" + tc.line() + ": {{" + variable + "}} is for staff only and cannot appear in a"
+            + " template customers read");
       }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,10 +23,30 @@ public final class TemplateSource {
 
   private final String label;
   private final Map<String, String> files;
+  private final Locale language;
 
-  private TemplateSource(String label, Map<String, String> files) {
+  private TemplateSource(String label, Map<String, String> files, Locale language) {
     this.label = label;
     this.files = Map.copyOf(files);
+    this.language = language;
+  }
+
+  private TemplateSource(String label, Map<String, String> files) {
+    this(label, files, Locale.ENGLISH);
+  }
+
+  /**
+   * The same files, whose untagged ones ({@code customer-notice.mustache}) are written in {@code
+   * locale}: English for the gateway's and the plugins' own, the store's language for an
+   * operator's overrides. Dates in a template follow its language.
+   */
+  public TemplateSource writtenIn(Locale locale) {
+    return new TemplateSource(label, files, locale);
+  }
+
+  /** The language of the untagged files. */
+  public Locale language() {
+    return language;
   }
 
   /** Every {@code *.mustache} under {@code root}; an absent folder is an empty source. */

@@ -13,11 +13,14 @@ import java.util.Optional;
  * The templates of one connector type, in layers: operator overrides first, then the ones its
  * plugin ships, then the gateway's defaults. Every file is compiled and rendered against a
  * sample when the set is built, so a broken template fails early with its file and line, not
- * at the first delivery.
+ * at the first delivery. See {@link TemplateNames} for how a file is chosen.
  */
 public final class Templates {
 
   private record Layer(TemplateSource source, Map<String, Mustache> compiled) {}
+
+  /** A template chosen for some facts: where it is and the language it is written in. */
+  public record Choice(String file, Locale language) {}
 
   private final List<Layer> layers;
 
@@ -37,10 +40,17 @@ public final class Templates {
       Map<String, Mustache> compiled = new HashMap<>();
       for (String path : source.paths()) {
         String file = source.label() + "/" + path;
-        StrictMustache.Compiled result = StrictMustache.compile(file, source.text(path).orElseThrow());
+        TemplateNames.Parsed parsed = TemplateNames.parse(path);
+        if (!TemplateNames.ALL_NAMES.contains(parsed.name())) {
+          problems.add(file + ": not a template name; use one of " + TemplateNames.CUSTOMER_NAMES + " (customers) or "
+              + TemplateNames.STAFF_NAMES + " (staff)");
+          continue;
+        }
+        StrictMustache.Compiled result = StrictMustache.compile(file, source.text(path).orElseThrow(),
+            TemplateNames.isCustomerName(parsed.name()));
         problems.addAll(result.problems());
         if (result.mustache() != null) {
-          problems.addAll(renderSamples(file, path, result.mustache()));
+          problems.addAll(renderSamples(file, parsed, result.mustache()));
           compiled.put(path, result.mustache());
         }
       }
@@ -52,13 +62,12 @@ public final class Templates {
     return new Templates(layers);
   }
 
-  private static List<String> renderSamples(String file, String path, Mustache mustache) {
-    TemplateNames.Parsed parsed = TemplateNames.parse(path);
+  private static List<String> renderSamples(String file, TemplateNames.Parsed parsed, Mustache mustache) {
     List<String> triggers = parsed.trigger() == null ? TemplateNames.TRIGGERS : List.of(parsed.trigger());
     List<String> problems = new ArrayList<>();
     for (String trigger : triggers) {
       try {
-        render(mustache, TemplateFacts.sample(trigger, parsed.purpose()));
+        render(mustache, TemplateFacts.sample(trigger, parsed.name()), Locale.US);
       } catch (RuntimeException e) {
         problems.add(file + ": cannot render the sample: " + e.getMessage());
       }
@@ -68,32 +77,51 @@ public final class Templates {
 
   /** The most specific template for the notification, if any layer has one. */
   public Optional<RenderedMessage> render(TemplateFacts facts) {
-    for (String candidate : TemplateNames.candidates(facts.trigger(), facts.purpose(), facts.locale())) {
+    return find(facts).map(found -> RenderedMessage.parse(render(found.mustache(), facts, dateLocale(found, facts))));
+  }
+
+  /** Which file would render these facts, and in which language. */
+  public Optional<Choice> choose(TemplateFacts facts) {
+    return find(facts).map(found -> new Choice(found.layer().source().label() + "/" + found.candidate().path(),
+        language(found)));
+  }
+
+  /** Which file would render template {@code name} for a recipient in {@code locale}, for diagnostics. */
+  public Optional<String> sourceOf(String trigger, String name, Locale locale) {
+    return choose(TemplateFacts.sample(trigger, name).withLocale(locale)).map(Choice::file);
+  }
+
+  private record Found(Layer layer, TemplateNames.Candidate candidate, Mustache mustache) {}
+
+  private Optional<Found> find(TemplateFacts facts) {
+    for (TemplateNames.Candidate candidate : TemplateNames.candidates(facts.trigger(), facts.templateName(), facts.locale())) {
       for (Layer layer : layers) {
-        Mustache mustache = layer.compiled().get(candidate);
+        Mustache mustache = layer.compiled().get(candidate.path());
         if (mustache != null) {
-          return Optional.of(RenderedMessage.parse(render(mustache, facts)));
+          return Optional.of(new Found(layer, candidate, mustache));
         }
       }
     }
     return Optional.empty();
   }
 
-  /** Which file would render these facts, for diagnostics. */
-  public Optional<String> sourceOf(String trigger, String purpose, Locale locale) {
-    for (String candidate : TemplateNames.candidates(trigger, purpose, locale)) {
-      for (Layer layer : layers) {
-        if (layer.compiled().containsKey(candidate)) {
-          return Optional.of(layer.source().label() + "/" + candidate);
-        }
-      }
-    }
-    return Optional.empty();
+  private static Locale language(Found found) {
+    String tag = found.candidate().localeTag();
+    return tag.isEmpty() ? found.layer().source().language() : Locale.forLanguageTag(tag);
   }
 
-  private static String render(Mustache mustache, TemplateFacts facts) {
+  /**
+   * Dates in the template's language: the recipient's own locale when it speaks that language
+   * (fr-CA on a French template writes "14 avril 2026" the Canadian way), else the template's.
+   */
+  private static Locale dateLocale(Found found, TemplateFacts facts) {
+    Locale language = language(found);
+    return language.getLanguage().equals(facts.locale().getLanguage()) ? facts.locale() : language;
+  }
+
+  private static String render(Mustache mustache, TemplateFacts facts, Locale dateLocale) {
     StringWriter out = new StringWriter();
-    mustache.execute(out, TemplateVariables.of(facts));
+    mustache.execute(out, TemplateVariables.of(facts, dateLocale));
     return out.toString();
   }
 }

@@ -17,6 +17,7 @@ import com.backordergateway.server.routing.QuietHours;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.ShipmentRows;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import java.time.Instant;
@@ -125,9 +126,11 @@ final class IntakeTransaction {
 
   /**
    * Opens a case for the SKU and plans the staff alert — once per SKU per open case, because
-   * a SKU has at most one open case.
+   * a SKU has at most one open case. {@code raisedBy} is the order whose sale or platform report
+   * opened it (named in the alert), or null.
    */
-  BackorderCase openCase(String sku, String category, Trigger openedBy, String why, Timestamp eta) {
+  BackorderCase openCase(String sku, String category, Trigger openedBy, String why, Timestamp eta,
+      CustomerOrder raisedBy) {
     BackorderCase.Builder c =
         BackorderCase.newBuilder()
             .setId(ids.next("case"))
@@ -144,8 +147,21 @@ final class IntakeTransaction {
     BackorderCase opened = c.build();
     CaseRows.insert(h, opened);
     caseChanged(opened.getId(), CaseChange.CASE_CHANGE_OPENED);
-    planStaff(NoticeAbout.of(opened), List.of(sku), openedBy, Purpose.PURPOSE_STAFF_ALERT);
+    NoticeAbout about = about(opened);
+    if (raisedBy != null) {
+      about = about.forOrder(raisedBy.getOrderId(), raisedBy.getOrderName());
+    }
+    planStaff(about, List.of(sku), openedBy, Purpose.PURPOSE_STAFF_ALERT);
     return opened;
+  }
+
+  /**
+   * What notices about the case say: its own ETA, or — while it has none — the expected date of
+   * the first registered shipment of its SKU that has not arrived (marked as the supplier's).
+   */
+  NoticeAbout about(BackorderCase c) {
+    NoticeAbout about = NoticeAbout.of(c);
+    return c.hasEta() ? about : ShipmentRows.earliestExpected(h, c.getSku()).map(about::expectedFrom).orElse(about);
   }
 
   /**
@@ -158,7 +174,7 @@ final class IntakeTransaction {
     }
     CaseRows.touch(h, c.getId(), now);
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
-    planCustomer(NoticeAbout.of(c), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
+    planCustomer(about(c), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
     return true;
   }
 
@@ -176,7 +192,7 @@ final class IntakeTransaction {
       CaseRows.touch(h, c.getId(), now);
     }
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
-    NoticeAbout about = NoticeAbout.of(c).delayedBy(supplier, poNumber, eta);
+    NoticeAbout about = about(c).delayedBy(supplier, poNumber, eta);
     Set<String> told = new HashSet<>();
     DeliveryRows.forCase(h, c.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED).stream()
         .filter(d -> d.getAudience() == Audience.AUDIENCE_CUSTOMER)
@@ -195,8 +211,9 @@ final class IntakeTransaction {
   /**
    * Resolves an open case: cancels its notices not yet sent — nobody hears "backordered" once
    * the item is back — and plans resolution notices for everyone who was already told.
+   * {@code message} is for everyone told; {@code note} (why, e.g. the stock count) for staff only.
    */
-  void resolve(BackorderCase c, CaseStatus status, String message) {
+  void resolve(BackorderCase c, CaseStatus status, String message, String note) {
     if (!CaseRows.resolve(h, c.getId(), status, message, now)) {
       throw new IllegalStateException("case " + c.getId() + " is no longer open");
     }
@@ -207,12 +224,15 @@ final class IntakeTransaction {
             ? CaseChange.CASE_CHANGE_RESTOCKED
             : CaseChange.CASE_CHANGE_CANCELLED);
     NoticeAbout about = NoticeAbout.of(c).resolved(
-        status == CaseStatus.CASE_STATUS_RESTOCKED ? "restocked" : "cancelled", message);
+        status == CaseStatus.CASE_STATUS_RESTOCKED ? "restocked" : "cancelled", message, note);
     Set<String> told = new HashSet<>();
     for (Delivery sent : DeliveryRows.forCase(h, c.getId(), DeliveryStatus.DELIVERY_STATUS_DELIVERED)) {
       String who = sent.getConnector() + "|" + sent.getAudience() + "|" + sent.getRecipient().getOrderId();
       if (sent.getPurpose() != Purpose.PURPOSE_RESOLUTION && told.add(who)) {
-        deliveries.add(delivery(about, sent.getRoute(), sent.getConnector(), sent.getAudience(),
+        NoticeAbout toThem = sent.getAudience() == Audience.AUDIENCE_CUSTOMER
+            ? about.forOrder(sent.getRecipient().getOrderId(), sent.getFactsOrDefault("order_name", ""))
+            : about;
+        deliveries.add(delivery(toThem, sent.getRoute(), sent.getConnector(), sent.getAudience(),
             sent.getTrigger(), Purpose.PURPOSE_RESOLUTION, sent.getRecipient()));
       }
     }
@@ -240,9 +260,10 @@ final class IntakeTransaction {
         Recipient.newBuilder().setOrderId(order.getOrderId()).setCustomer(order.getCustomer()).build();
     RoutePlanner.Subject subject = new RoutePlanner.Subject(trigger, Audience.AUDIENCE_CUSTOMER, about.sku(),
         about.category(), about.supplier());
+    NoticeAbout aboutTheOrder = about.forOrder(order.getOrderId(), order.getOrderName());
     for (RoutePlanner.Target target : routes.targets(subject)) {
-      deliveries.add(delivery(about, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger, purpose,
-          recipient));
+      deliveries.add(delivery(aboutTheOrder, target.route(), target.connector(), Audience.AUDIENCE_CUSTOMER, trigger,
+          purpose, recipient));
     }
   }
 
@@ -264,8 +285,8 @@ final class IntakeTransaction {
   /** A pending delivery with its content rendered now, for the connector's type and the recipient. */
   private Delivery delivery(NoticeAbout about, String route, String connector, Audience audience, Trigger trigger,
       Purpose purpose, Recipient recipient) {
-    NotificationRenderer.Rendered content = renderer.render(connector, trigger, purpose, about,
-        recipient.getOrderId(), recipient.getCustomer());
+    NotificationRenderer.Rendered content = renderer.render(connector, trigger, purpose, audience, about,
+        recipient.getCustomer());
     Delivery.Builder d =
         Delivery.newBuilder()
             .setId(ids.next("dlv"))

@@ -63,7 +63,8 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
     }
     BackorderCase c =
         open.orElseGet(() -> tx.openCase(
-            r.getSku(), r.getCategory(), Trigger.TRIGGER_STOCK_DEPLETED, "sold out: " + r.getOnHand() + " on hand after a sale", null));
+            r.getSku(), r.getCategory(), Trigger.TRIGGER_STOCK_DEPLETED, "sold out: " + r.getOnHand() + " on hand after a sale", null,
+            r.hasOrder() ? r.getOrder() : null));
     boolean opened = open.isEmpty();
     boolean notified = r.hasOrder() && tx.addOrder(c, r.getOrder(), Trigger.TRIGGER_STOCK_DEPLETED);
     String orderNote = notified ? "; customer of order " + r.getOrder().getOrderId() + " notified" : "";
@@ -81,7 +82,8 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
 
   private static void onStockChange(IntakeTransaction tx, ReportInventoryLevelRequest r, Optional<BackorderCase> open) {
     if (r.getOnHand() > 0 && open.isPresent()) {
-      tx.resolve(open.get(), CaseStatus.CASE_STATUS_RESTOCKED, r.getOnHand() + " on hand after " + causeName(r));
+      // The stock count is for staff: customers hear the template's own words, never "48 on hand".
+      tx.resolve(open.get(), CaseStatus.CASE_STATUS_RESTOCKED, "", r.getOnHand() + " on hand after " + causeName(r));
       tx.notFired("back in stock (" + r.getOnHand() + " on hand): case " + open.get().getId() + " resolved as restocked");
     } else if (r.getOnHand() > 0) {
       tx.notFired("level recorded; no open backorder for this SKU");
@@ -90,7 +92,10 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
     }
   }
 
+  /** "a receipt", "an adjustment", "a count": the stock change, for the staff note. */
   private static String causeName(ReportInventoryLevelRequest r) {
-    return r.getCause().name().substring("INVENTORY_CAUSE_".length()).toLowerCase(java.util.Locale.ROOT);
+    String cause = r.getCause().name().substring("INVENTORY_CAUSE_".length()).toLowerCase(java.util.Locale.ROOT);
+    return (cause.startsWith("a") ? "an " : "a ") + cause;
   }
+
 }

@@ -53,7 +53,7 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
     String why = r.getReason() + " (marked by " + r.getActor() + ")";
     BackorderCase c =
         open.orElseGet(() -> tx.openCase(r.getSku(), r.getCategory(), Trigger.TRIGGER_MARKED_UNAVAILABLE, why,
-            r.hasEta() ? r.getEta() : null));
+            r.hasEta() ? r.getEta() : null, null));
     boolean etaMoved = open.isPresent() && r.hasEta() && !r.getEta().equals(c.getEta());
     if (etaMoved) {
       // Before adding orders: the new ones get the new ETA in their first notice.

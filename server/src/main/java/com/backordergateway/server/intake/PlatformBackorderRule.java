@@ -57,6 +57,11 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
     }
   }
 
+  private static String orderName(PlatformSignal signal) {
+    String name = signal.getOrder().getOrderName();
+    return name.isBlank() ? signal.getOrder().getOrderId() : name;
+  }
+
   /** The dedupe key for the platform's own retries: its delivery id, per source instance. */
   static String dedupeScope(IngestPlatformEventRequest r) {
     return "platform:" + r.getSource() + "/" + r.getInstance();
@@ -77,7 +82,8 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
       Optional<BackorderCase> open = tx.openCase(sku);
       BackorderCase c =
           open.orElseGet(() -> tx.openCase(sku, "", Trigger.TRIGGER_PLATFORM_BACKORDER,
-              r.getSource() + " order " + orderId + " reported backordered", signal.hasEta() ? signal.getEta() : null));
+              r.getSource() + " order " + orderName(signal) + " reported backordered",
+              signal.hasEta() ? signal.getEta() : null, signal.getOrder()));
       opened += open.isEmpty() ? 1 : 0;
       notified += tx.addOrder(c, signal.getOrder(), Trigger.TRIGGER_PLATFORM_BACKORDER) ? 1 : 0;
     }

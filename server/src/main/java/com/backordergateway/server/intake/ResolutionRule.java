@@ -42,7 +42,8 @@ final class ResolutionRule implements IntakeRule<ResolveBackorderRequest> {
     }
     tx.touchedSku(c.getSku());
     boolean restocked = r.getResolution() == Resolution.RESOLUTION_RESTOCKED;
-    tx.resolve(c, restocked ? CaseStatus.CASE_STATUS_RESTOCKED : CaseStatus.CASE_STATUS_CANCELLED, r.getMessage());
+    tx.resolve(c, restocked ? CaseStatus.CASE_STATUS_RESTOCKED : CaseStatus.CASE_STATUS_CANCELLED, r.getMessage(),
+        "resolved as " + (restocked ? "restocked" : "cancelled") + " through ResolveBackorder");
     tx.notFired("case " + c.getId() + " resolved as " + (restocked ? "restocked" : "cancelled")
         + "; unsent notices cancelled, " + tx.deliveries().size() + " resolution notice(s) planned");
   }

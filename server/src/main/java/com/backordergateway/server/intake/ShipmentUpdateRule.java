@@ -1,15 +1,21 @@
 package com.backordergateway.server.intake;
 
+import com.backordergateway.api.v1.BackorderCase;
 import com.backordergateway.api.v1.EventKind;
 import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.Shipment;
+import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.ShipmentStatus;
 import com.backordergateway.server.errors.ConflictException;
 import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.ShipmentRows;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /** A new ETA, receipt or cancellation of a registered shipment; a new ETA may fire SUPPLIER_DELAYED. */
 final class ShipmentUpdateRule implements IntakeRule<ReportShipmentUpdateRequest> {
@@ -56,16 +62,47 @@ final class ShipmentUpdateRule implements IntakeRule<ReportShipmentUpdateRequest
   }
 
   private void newEta(IntakeTransaction tx, Shipment s, Instant eta) {
+    Map<String, Instant> toldBefore = supplierDates(tx, s);
     ShipmentRows.setExpectedAt(tx.h, s.getPoNumber(), eta, tx.now);
     Duration delay = SupplierDelays.delayUntil(s, eta);
     int step = delays.step(s, delay);
     String late = "new ETA is " + SupplierDelays.hours(delay.isNegative() ? Duration.ZERO : delay) + " after the original";
     if (!delays.fire(tx, s, step, eta, "supplier " + s.getSupplier() + " moved " + s.getPoNumber() + ": " + late)) {
-      tx.notFired(step == 0
+      int moved = correctSupplierDates(tx, toldBefore);
+      tx.notFired((step == 0
           ? late + ", within the " + SupplierDelays.hours(delays.threshold(s)) + " threshold"
-          : late + "; delay step " + step + " was already alerted");
+          : late + "; delay step " + step + " was already alerted")
+          + (moved > 0 ? "; " + moved + " order(s) told the supplier's new expected date" : ""));
     }
     tx.shipment(ShipmentRows.find(tx.h, s.getPoNumber()).orElseThrow());
+  }
+
+  /**
+   * The supplier date each open case of the shipment's SKUs shows while it has no date of its
+   * own (the first expected shipment's), by case id.
+   */
+  private static Map<String, Instant> supplierDates(IntakeTransaction tx, Shipment s) {
+    Map<String, Instant> dates = new HashMap<>();
+    for (ShipmentLine line : s.getLinesList()) {
+      tx.openCase(line.getSku()).filter(c -> !c.hasEta())
+          .ifPresent(c -> dates.put(c.getId(), tx.about(c).eta()));
+    }
+    return dates;
+  }
+
+  /**
+   * A move within the threshold is no SUPPLIER_DELAYED, but customers told the supplier's date
+   * (their case has none of its own) hear the new one, earlier or later. Returns the orders told.
+   */
+  private static int correctSupplierDates(IntakeTransaction tx, Map<String, Instant> before) {
+    int corrected = 0;
+    for (Map.Entry<String, Instant> told : before.entrySet()) {
+      BackorderCase c = CaseRows.find(tx.h, told.getKey()).orElseThrow();
+      if (!Objects.equals(tx.about(c).eta(), told.getValue())) {
+        corrected += tx.correctEta(c, null, c.getOpenedBy(), "", "");
+      }
+    }
+    return corrected;
   }
 
   private static void finish(IntakeTransaction tx, Shipment s, ShipmentStatus status, String reason) {

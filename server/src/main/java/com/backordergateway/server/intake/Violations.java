@@ -107,6 +107,7 @@ final class Violations {
 
   void order(String field, CustomerOrder order) {
     requiredId(field + ".order_id", order.getOrderId());
+    maxLength(field + ".order_name", order.getOrderName(), MAX_ID);
     customer(field + ".customer", order.getCustomer());
     check(order.getLinesCount() <= MAX_ITEMS, field + ".lines", "at most " + MAX_ITEMS + " lines");
     for (int i = 0; i < order.getLinesCount(); i++) {

@@ -42,7 +42,7 @@ public final class FallbackPlanner {
         continue;
       }
       NotificationRenderer.Rendered content = renderer.render(connector, dead.getTrigger(), dead.getPurpose(),
-          fromFacts(dead.getFactsMap()), dead.getRecipient().getOrderId(), dead.getRecipient().getCustomer());
+          dead.getAudience(), fromFacts(dead.getFactsMap()), dead.getRecipient().getCustomer());
       planned.add(dead.toBuilder()
           .setId(ids.next("dlv"))
           .setConnector(connector)
@@ -63,12 +63,17 @@ public final class FallbackPlanner {
     return planned;
   }
 
+  /** The notice again, from the facts stored with the dead delivery. */
   private static NoticeAbout fromFacts(Map<String, String> facts) {
     String eta = facts.getOrDefault("eta", "");
     String status = facts.getOrDefault("status", "");
     boolean resolved = status.equals("restocked") || status.equals("cancelled");
     return new NoticeAbout(facts.getOrDefault("case_id", ""), facts.getOrDefault("sku", ""),
-        facts.getOrDefault("category", ""), eta.isEmpty() ? null : Instant.parse(eta), facts.getOrDefault("reason", ""),
-        facts.getOrDefault("supplier", ""), facts.getOrDefault("po_number", ""), resolved ? status : "", "");
+        facts.getOrDefault("category", ""), eta.isEmpty() ? null : Instant.parse(eta),
+        facts.getOrDefault("eta_source", "").equals("supplier"), facts.getOrDefault("reason", ""),
+        facts.getOrDefault("supplier", ""), facts.getOrDefault("po_number", ""), resolved ? status : "",
+        facts.getOrDefault("message", ""), facts.getOrDefault("note", ""), facts.getOrDefault("order_id", ""),
+        facts.getOrDefault("order_name", ""));
   }
+
 }

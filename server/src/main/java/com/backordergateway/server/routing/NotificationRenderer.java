@@ -1,5 +1,6 @@
 package com.backordergateway.server.routing;
 
+import com.backordergateway.api.v1.Audience;
 import com.backordergateway.api.v1.Customer;
 import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.api.v1.Trigger;
@@ -16,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a planned notification for one connector instance: the template of the instance's
- * type, in the recipient's locale and time zone, plus the structured facts connectors that
- * take fields need.
+ * type for the audience, in the recipient's locale and time zone (staff: the gateway's), plus the
+ * structured facts connectors that take fields need.
  */
 @Singleton
 public final class NotificationRenderer {
@@ -46,32 +47,39 @@ public final class NotificationRenderer {
     return customer.getTimeZone().isEmpty() ? defaultZone : ZoneId.of(customer.getTimeZone());
   }
 
-  public Rendered render(String connectorId, Trigger trigger, Purpose purpose, NoticeAbout about,
-      String orderId, Customer customer) {
-    TemplateFacts facts = new TemplateFacts(storeName, kebab(trigger.name(), "TRIGGER_"), kebab(purpose.name(), "PURPOSE_"),
-        about.sku(), "", orderId, customer.getName(), customer.getEmail(), customer.getPhone(), about.eta(),
-        zoneOf(customer),
+  /** Renders {@code about} for {@code customer} ({@link Customer#getDefaultInstance()} for staff). */
+  public Rendered render(String connectorId, Trigger trigger, Purpose purpose, Audience audience, NoticeAbout about,
+      Customer customer) {
+    boolean staff = audience == Audience.AUDIENCE_STAFF;
+    TemplateFacts facts = new TemplateFacts(storeName, kebab(trigger.name(), "TRIGGER_"),
+        kebab(purpose.name(), "PURPOSE_"), about.sku(), "", about.orderId(), customer.getName(), customer.getEmail(),
+        customer.getPhone(), about.eta(), zoneOf(customer),
         customer.getLocale().isEmpty() ? defaultLocale : Locale.forLanguageTag(customer.getLocale()),
-        about.caseId(), about.reason(), about.supplier(), about.poNumber(), about.resolution(), about.message());
+        about.caseId(), about.reason(), about.supplier(), about.poNumber(), about.resolution(), about.message(), staff,
+        about.orderName(), about.note(), about.etaExpected());
     RenderedMessage message = templates.render(typeById.getOrDefault(connectorId, connectorId), facts);
-    Map<String, String> structured = factsFor(facts, trigger, purpose);
-    structured.put("category", about.category());
+    Map<String, String> structured = factsFor(facts, about, trigger, purpose);
     return new Rendered(message.subject(), message.body(), structured);
   }
 
   /** The fact keys the SPI promises connectors (see Notification#facts). */
-  private Map<String, String> factsFor(TemplateFacts f, Trigger trigger, Purpose purpose) {
+  private static Map<String, String> factsFor(TemplateFacts f, NoticeAbout about, Trigger trigger, Purpose purpose) {
     Map<String, String> facts = new HashMap<>();
     facts.put("sku", f.sku());
     facts.put("product", f.product().isEmpty() ? f.sku() : f.product());
     facts.put("order_id", f.orderId());
+    facts.put("order_name", f.orderName().isBlank() ? f.orderId() : f.orderName());
     facts.put("case_id", f.caseId());
     facts.put("eta", f.eta() == null ? "" : f.eta().toString());
+    facts.put("eta_source", f.eta() == null ? "" : f.etaExpected() ? "supplier" : "case");
     facts.put("status", status(trigger, purpose, f.resolution()));
     facts.put("reason", f.reason());
+    facts.put("note", f.note());
+    facts.put("message", f.message());
     facts.put("supplier", f.supplier());
     facts.put("po_number", f.poNumber());
     facts.put("store_name", f.storeName());
+    facts.put("category", about.category());
     return facts;
   }
 

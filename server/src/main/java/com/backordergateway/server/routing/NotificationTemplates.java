@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NotificationTemplates {
 
   private final Path overridesDir;
+  private final Locale storeLanguage;
   private final TemplateSource defaults = DefaultTemplates.source();
   private final Map<String, TemplateSource> overrides = new ConcurrentHashMap<>();
   private final Map<String, Templates> byType = new ConcurrentHashMap<>();
@@ -31,9 +33,10 @@ public final class NotificationTemplates {
   @Inject
   public NotificationTemplates(GatewayConfig config) {
     this.overridesDir = Path.of(config.templatesDir());
+    this.storeLanguage = Locale.forLanguageTag(config.triggers().defaultLocale());
     for (GatewayConfig.Connector connector : config.connectors()) {
       String type = connector.type();
-      overrides.computeIfAbsent(type, t -> TemplateSource.folder(overridesDir.resolve(t)));
+      overrides.computeIfAbsent(type, this::overridesOf);
       byType.computeIfAbsent(type, t -> Templates.of(List.of(overrides.get(t), defaults)));
     }
   }
@@ -44,20 +47,25 @@ public final class NotificationTemplates {
    * @throws com.backordergateway.rendering.TemplateException if any of them is broken
    */
   public void pluginLoaded(String type, TemplateSource pluginTemplates) {
-    TemplateSource own = overrides.computeIfAbsent(type, t -> TemplateSource.folder(overridesDir.resolve(t)));
+    TemplateSource own = overrides.computeIfAbsent(type, this::overridesOf);
     byType.put(type, Templates.of(List.of(own, pluginTemplates, defaults)));
   }
 
   /** Back to overrides and defaults while the type's plugin is away. */
   public void pluginUnloaded(String type) {
-    TemplateSource own = overrides.computeIfAbsent(type, t -> TemplateSource.folder(overridesDir.resolve(t)));
+    TemplateSource own = overrides.computeIfAbsent(type, this::overridesOf);
     byType.put(type, Templates.of(List.of(own, defaults)));
+  }
+
+  /** An operator's untagged overrides are written in the store's own language. */
+  private TemplateSource overridesOf(String type) {
+    return TemplateSource.folder(overridesDir.resolve(type)).writtenIn(storeLanguage);
   }
 
   /** Renders with the most specific template; the defaults cover every purpose. */
   public RenderedMessage render(String type, TemplateFacts facts) {
     Templates templates = byType.computeIfAbsent(type, t -> Templates.of(List.of(defaults)));
     return templates.render(facts).orElseThrow(() -> new IllegalStateException(
-        "no template for " + facts.trigger() + "/" + facts.purpose()));
+        "no template for " + facts.trigger() + "/" + facts.templateName()));
   }
 }

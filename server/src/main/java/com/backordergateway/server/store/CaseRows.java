@@ -56,21 +56,24 @@ public final class CaseRows {
   /** Adds an order to a case; false if the case already had it. */
   public static boolean addOrder(Handle h, String caseId, CustomerOrder order, Instant at) {
     return h.createUpdate(
-                "INSERT INTO case_orders (case_id, order_id, customer, added_at)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                "INSERT INTO case_orders (case_id, order_id, customer, added_at, order_name)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .bind(0, caseId)
             .bind(1, order.getOrderId())
             .bind(2, order.getCustomer().toByteArray())
             .bind(3, at.toEpochMilli())
+            .bind(4, order.getOrderName())
             .execute()
         == 1;
   }
 
   public static List<CustomerOrder> orders(Handle h, String caseId) {
-    return h.createQuery("SELECT order_id, customer FROM case_orders WHERE case_id = ? ORDER BY added_at, order_id")
+    return h.createQuery(
+            "SELECT order_id, order_name, customer FROM case_orders WHERE case_id = ? ORDER BY added_at, order_id")
         .bind(0, caseId)
         .map((rs, ctx) -> CustomerOrder.newBuilder()
             .setOrderId(rs.getString("order_id"))
+            .setOrderName(rs.getString("order_name"))
             .setCustomer(customer(rs.getBytes("customer")))
             .build())
         .list();

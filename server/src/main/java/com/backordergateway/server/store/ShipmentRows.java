@@ -84,6 +84,16 @@ public final class ShipmentRows {
         .list();
   }
 
+  /** The still-expected shipment of {@code sku} that arrives first, if one is registered. */
+  public static Optional<Shipment> earliestExpected(Handle h, String sku) {
+    return h.createQuery(
+            "SELECT s.* FROM shipments s JOIN shipment_lines l ON l.po_number = s.po_number"
+                + " WHERE l.sku = ? AND s.status = 'SHIPMENT_STATUS_EXPECTED' ORDER BY s.expected_at, s.po_number LIMIT 1")
+        .bind(0, sku)
+        .map((rs, ctx) -> shipmentOf(h, rs))
+        .findOne();
+  }
+
   private static Shipment shipmentOf(Handle h, ResultSet rs) throws SQLException {
     String po = rs.getString("po_number");
     return Shipment.newBuilder()
