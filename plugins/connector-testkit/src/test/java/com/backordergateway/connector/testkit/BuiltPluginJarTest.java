@@ -97,7 +97,7 @@ class BuiltPluginJarTest {
 
   private static Manifest manifest(Map<String, String> overrides) {
     Map<String, String> entries = new TreeMap<>(Map.of(
-        "Plugin-Id", "demo", "Plugin-Version", "1.2.3", "Plugin-Requires", ">=1.0.0 & <2.0.0",
+        "Plugin-Id", "demo", "Plugin-Version", "1.2.3", "Plugin-Requires", ">=1.1.0 & <2.0.0",
         "Plugin-Provider", "Backorder Gateway", "Plugin-Description", "A demo plugin"));
     entries.putAll(overrides);
     Manifest manifest = new Manifest();
