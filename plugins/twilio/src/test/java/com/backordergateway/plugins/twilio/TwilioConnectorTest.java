@@ -22,6 +22,7 @@ import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
 import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.rendering.DefaultTemplates;
 import com.backordergateway.rendering.RenderedMessage;
 import com.backordergateway.rendering.TemplateFacts;
 import com.backordergateway.rendering.TemplateNames;
@@ -415,13 +416,19 @@ class TwilioConnectorTest extends ConnectorContractTest {
     }
   }
 
+  /**
+   * French, Spanish, and the French again as fr-CA: a locale's own files come before its
+   * language's in every layer, so without fr-CA files Canadians would get the gateway's built-in
+   * fr-CA wording (an email, not an SMS) instead of this plugin's French. The copies must not drift.
+   */
   @Test
   void everyEnglishTemplateShipsInFrenchAndSpanishWithTheSameVariablesAndSections() throws IOException {
     List<String> english = List.of("stock-depleted/customer-notice", "marked-unavailable/customer-notice",
         "supplier-delayed/customer-notice", "platform-backorder/customer-notice", "eta-correction",
         "supplier-delayed/eta-correction", "resolution", "supplier-delayed/resolution");
     List<String> expected = english.stream()
-        .flatMap(name -> Stream.of(name + ".mustache", name + ".fr.mustache", name + ".es.mustache")).toList();
+        .flatMap(name -> Stream.of(name + ".mustache", name + ".fr.mustache", name + ".fr-CA.mustache",
+            name + ".es.mustache")).toList();
     assertThat(TemplateSource.folder(TEMPLATES).paths()).containsExactlyInAnyOrderElementsOf(expected);
     for (String name : english) {
       List<String> tags = tags(TEMPLATES.resolve(name + ".mustache"));
@@ -429,6 +436,34 @@ class TwilioConnectorTest extends ConnectorContractTest {
       for (String language : List.of("fr", "es")) {
         assertThat(tags(TEMPLATES.resolve(name + "." + language + ".mustache"))).as("%s in %s", name, language)
             .containsExactlyInAnyOrderElementsOf(tags);
+      }
+      assertThat(Files.readString(TEMPLATES.resolve(name + ".fr-CA.mustache"))).as("%s in fr-CA is the French", name)
+          .isEqualTo(Files.readString(TEMPLATES.resolve(name + ".fr.mustache")));
+    }
+  }
+
+  /**
+   * As the host layers them: operator overrides, then this plugin, then the gateway's built-in
+   * wording, which has root-level fr-CA files (a stand-in here, whatever rendering jar is built
+   * against). A Canadian still gets this plugin's French SMS for every trigger.
+   */
+  @Test
+  void overTheBuiltInWordingFrenchCanadiansGetThisPluginsFrench() {
+    Map<String, String> builtInFrCa = new HashMap<>();
+    for (String name : TemplateNames.CUSTOMER_NAMES) {
+      builtInFrCa.put(name + ".fr-CA.mustache", "Subject: Courriel\n\nBonjour, texte du gateway.");
+    }
+    Templates layered = Templates.of(List.of(TemplateSource.folder(TEMPLATES),
+        TemplateSource.of("built-in-fr-CA", builtInFrCa), DefaultTemplates.source()));
+    Templates pluginOnly = Templates.of(List.of(TemplateSource.folder(TEMPLATES)));
+    for (String trigger : TemplateNames.TRIGGERS) {
+      for (String purpose : TemplateNames.CUSTOMER_NAMES) {
+        TemplateFacts canadian = recipientCopy(TemplateFacts.sample(trigger, purpose), Locale.CANADA_FRENCH,
+            "Émilie Tremblay", "ORD-5001");
+        assertThat(layered.choose(canadian).orElseThrow().file()).as("%s/%s", trigger, purpose)
+            .startsWith(TEMPLATES.toString()).endsWith(".fr-CA.mustache");
+        assertThat(layered.render(canadian)).as("%s/%s", trigger, purpose)
+            .isEqualTo(pluginOnly.render(recipientCopy(canadian, Locale.FRENCH, "Émilie Tremblay", "ORD-5001")));
       }
     }
   }
@@ -482,6 +517,8 @@ class TwilioConnectorTest extends ConnectorContractTest {
     Templates templates = Templates.of(List.of(TemplateSource.folder(TEMPLATES)));
     TemplateFacts sample = TemplateFacts.sample("stock-depleted", "customer-notice");
     assertThat(templates.sourceOf("stock-depleted", "customer-notice", Locale.CANADA_FRENCH))
+        .hasValue(TEMPLATES + "/stock-depleted/customer-notice.fr-CA.mustache");
+    assertThat(templates.sourceOf("stock-depleted", "customer-notice", Locale.forLanguageTag("fr-BE")))
         .hasValue(TEMPLATES + "/stock-depleted/customer-notice.fr.mustache");
     assertThat(templates.render(recipientCopy(sample, Locale.CANADA_FRENCH, "Émilie Tremblay", "ORD-5001"))
         .orElseThrow().body()).isEqualTo("Maple & Thread Crafts: Désolés, Titanium White Acrylic 120 ml est en "
