@@ -93,12 +93,23 @@ public final class Templates {
 
   private record Found(Layer layer, TemplateNames.Candidate candidate, Mustache mustache) {}
 
+  /**
+   * The recipient's language first, across the layers (an operator's or plugin's {@code fr}
+   * beats the built-in {@code fr-CA}: the same language, from a more specific layer), the exact
+   * tag before the bare language within a layer; then the untagged files, layer by layer.
+   */
   private Optional<Found> find(TemplateFacts facts) {
-    for (TemplateNames.Candidate candidate : TemplateNames.candidates(facts.trigger(), facts.templateName(), facts.locale())) {
+    List<TemplateNames.Candidate> all = TemplateNames.candidates(facts.trigger(), facts.templateName(), facts.locale());
+    List<List<TemplateNames.Candidate>> groups = List.of(
+        all.stream().filter(c -> !c.localeTag().isEmpty()).toList(),
+        all.stream().filter(c -> c.localeTag().isEmpty()).toList());
+    for (List<TemplateNames.Candidate> group : groups) {
       for (Layer layer : layers) {
-        Mustache mustache = layer.compiled().get(candidate.path());
-        if (mustache != null) {
-          return Optional.of(new Found(layer, candidate, mustache));
+        for (TemplateNames.Candidate candidate : group) {
+          Mustache mustache = layer.compiled().get(candidate.path());
+          if (mustache != null) {
+            return Optional.of(new Found(layer, candidate, mustache));
+          }
         }
       }
     }
