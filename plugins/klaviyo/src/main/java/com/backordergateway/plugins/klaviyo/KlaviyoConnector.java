@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -24,11 +19,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class KlaviyoConnector implements Connector {
-
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-Klaviyo/" + VERSION;
 
   /**
    * Create Event is an XL endpoint: burst 350/s, steady 3500/min, in fixed windows, per account
@@ -53,28 +43,8 @@ public final class KlaviyoConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     KlaviyoSettings klaviyo = KlaviyoSettings.from(settings);
     context.logger().info("recording Klaviyo events at {} (revision {})", klaviyo.host(), klaviyo.revision());
-    return new KlaviyoSession(klaviyo, context, USER_AGENT);
-  }
-
-  @Override
-  public String toString() {
-    return "KlaviyoConnector[" + VERSION + "]";
-  }
-
-  private static String readVersion() {
-    try (InputStream in = KlaviyoConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the klaviyo plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the klaviyo plugin's version", e);
-    }
+    return new KlaviyoSession(klaviyo, context);
   }
 }

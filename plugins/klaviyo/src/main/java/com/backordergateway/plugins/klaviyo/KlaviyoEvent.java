@@ -1,8 +1,7 @@
 package com.backordergateway.plugins.klaviyo;
 
 import com.backordergateway.connector.api.Notification;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -20,14 +19,13 @@ import java.util.TreeMap;
  *   "metric":{"data":{"type":"metric","attributes":{"name":"Backorder Created"}}},
  *   "profile":{"data":{"type":"profile","attributes":{"email":"..","phone_number":".."}}}}}}</pre>
  *
- * <p>Properties carry every fact the host knows (empty ones left out, so a flow can test "is
- * set"), the trigger and purpose in kebab case, and the rendered subject and body for the flow's
- * message. {@code unique_id} is the delivery id: Klaviyo records only the first event with a
- * given unique id for the same profile and metric, so a retry never triggers the flow twice.
+ * <p>Properties carry every fact a customer may see (empty ones left out, so a flow can test "is
+ * set"; staff-only facts such as the internal reason never reach a customer's flow), the
+ * trigger and purpose in kebab case, and the rendered subject and body for the flow's message.
+ * {@code unique_id} is the delivery id: Klaviyo records only the first event with a given unique
+ * id for the same profile and metric, so a retry never triggers the flow twice.
  */
 final class KlaviyoEvent {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private KlaviyoEvent() {}
 
@@ -36,12 +34,12 @@ final class KlaviyoEvent {
    * @param metricName the metric this purpose is recorded as
    * @param now when the event happened, from the host's clock
    */
-  static byte[] of(Notification notification, KlaviyoProfile profile, String metricName, Instant now) {
+  static ObjectNode of(Notification notification, KlaviyoProfile profile, String metricName, Instant now) {
     Objects.requireNonNull(notification, "notification is null");
     Objects.requireNonNull(profile, "profile is null");
     Objects.requireNonNull(metricName, "metricName is null");
     Objects.requireNonNull(now, "now is null");
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = PlatformJson.get().object();
     ObjectNode data = root.putObject("data");
     data.put("type", "event");
     ObjectNode attributes = data.putObject("attributes");
@@ -56,16 +54,12 @@ final class KlaviyoEvent {
     ObjectNode identifiers = person.putObject("attributes");
     profile.email().ifPresent(email -> identifiers.put("email", email));
     profile.phoneNumber().ifPresent(phone -> identifiers.put("phone_number", phone));
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings", e);
-    }
+    return root;
   }
 
   private static ObjectNode properties(Notification notification) {
-    ObjectNode properties = JSON.createObjectNode();
-    new TreeMap<>(notification.facts()).forEach((name, value) -> {
+    ObjectNode properties = PlatformJson.get().object();
+    new TreeMap<>(notification.audienceFacts()).forEach((name, value) -> {
       if (!value.isBlank()) {
         properties.put(name, value);
       }

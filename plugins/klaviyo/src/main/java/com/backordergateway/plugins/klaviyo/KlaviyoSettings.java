@@ -3,19 +3,17 @@ package com.backordergateway.plugins.klaviyo;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
 import com.backordergateway.connector.api.Notification.Purpose;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
- * One Klaviyo instance's settings, validated once in {@code open}. {@link #toString()} masks the
- * private API key.
+ * One Klaviyo instance's settings, read once in {@code open} after the host checked each value's
+ * format. {@link #toString()} masks the private API key.
  *
  * @param baseUrl the API host, {@code https://a.klaviyo.com} unless a test or proxy says otherwise
  * @param privateApiKey the account's private API key ({@code pk_...}) with the {@code events:write} scope
@@ -39,79 +37,55 @@ record KlaviyoSettings(URI baseUrl, String privateApiKey, String revision, Map<P
    */
   static final String DEFAULT_REVISION = "2026-10-15";
 
-  /** Klaviyo: a metric name "must be less than 128 characters". */
-  static final int MAX_METRIC_NAME = 127;
-
-  /** Klaviyo private keys start with {@code pk_}; public keys (site ids) are six characters. */
-  private static final String PRIVATE_KEY_PREFIX = "pk_";
+  /** Private keys start with {@code pk_}; a public key (six-character site id) cannot create server-side events. */
+  private static final SettingFormat PRIVATE_KEY = SettingFormat.pattern("pk_\\S+",
+      "a Klaviyo private API key (starts with pk_, no spaces); a public key cannot create server-side events");
 
   /** {@code YYYY-MM-DD}, optionally with a suffix such as {@code .pre} for beta endpoints. */
-  private static final Pattern REVISION_FORMAT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?");
+  private static final SettingFormat REVISION_DATE =
+      SettingFormat.pattern("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?", "a revision date");
+
+  /** Klaviyo: a metric name "must be less than 128 characters". */
+  private static final SettingFormat METRIC_NAME =
+      SettingFormat.pattern("[^\\p{Cntrl}]{1,127}", "a metric name shorter than 128 characters (Klaviyo's limit)");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL, "Klaviyo API host; change it only for a proxy or a test."),
-      SettingSpec.requiredSecret(PRIVATE_API_KEY,
-          "Private API key (pk_...) with the events:write scope, sent as 'Authorization: Klaviyo-API-Key'."),
-      SettingSpec.optional(REVISION, DEFAULT_REVISION, "API revision (YYYY-MM-DD) sent in the revision header."),
-      SettingSpec.optional(METRIC_CUSTOMER_NOTICE, "Backorder Created",
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL,
+          "Klaviyo API host; change it only for a proxy or a test."),
+      SettingSpec.required(PRIVATE_API_KEY, PRIVATE_KEY,
+          "Private API key (pk_...) with the events:write scope, sent as 'Authorization: Klaviyo-API-Key'.")
+          .withExample("pk_0123456789abcdef").masked(),
+      SettingSpec.optional(REVISION, REVISION_DATE, DEFAULT_REVISION,
+          "API revision (YYYY-MM-DD) sent in the revision header."),
+      SettingSpec.optional(METRIC_CUSTOMER_NOTICE, METRIC_NAME, "Backorder Created",
           "Metric recorded when a customer's item goes on backorder; trigger your flow on it."),
-      SettingSpec.optional(METRIC_ETA_CORRECTION, "Backorder ETA Changed",
+      SettingSpec.optional(METRIC_ETA_CORRECTION, METRIC_NAME, "Backorder ETA Changed",
           "Metric recorded when the expected date of a backordered item changes."),
-      SettingSpec.optional(METRIC_RESOLUTION, "Backorder Resolved",
+      SettingSpec.optional(METRIC_RESOLUTION, METRIC_NAME, "Backorder Resolved",
           "Metric recorded when a backorder ends (restocked or cancelled)."));
 
   KlaviyoSettings {
     Objects.requireNonNull(baseUrl, "baseUrl is null");
     Objects.requireNonNull(privateApiKey, "privateApiKey is null");
     Objects.requireNonNull(revision, "revision is null");
-    Map<Purpose, String> copy = new EnumMap<>(Purpose.class);
-    copy.putAll(metricNames);
-    metricNames = Collections.unmodifiableMap(copy);
+    metricNames = Map.copyOf(metricNames);
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings. The one check left here: a query or fragment on the base URL
+   * would end up in front of the path.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static KlaviyoSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
-    URI baseUrl = baseUrl(settings);
-    String key = settings.get(PRIVATE_API_KEY).strip();
-    if (!key.startsWith(PRIVATE_KEY_PREFIX) || key.length() <= PRIVATE_KEY_PREFIX.length()
-        || key.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-      throw new InvalidSettingsException(PRIVATE_API_KEY,
-          "must be a Klaviyo private API key (starts with pk_, no spaces); a public key cannot create server-side events");
-    }
-    String revision = settings.get(REVISION).strip();
-    if (!REVISION_FORMAT.matcher(revision).matches()) {
-      throw new InvalidSettingsException(REVISION, "must be a revision date such as " + DEFAULT_REVISION);
-    }
-    Map<Purpose, String> metrics = new EnumMap<>(Purpose.class);
-    metrics.put(Purpose.CUSTOMER_NOTICE, metricName(settings, METRIC_CUSTOMER_NOTICE));
-    metrics.put(Purpose.ETA_CORRECTION, metricName(settings, METRIC_ETA_CORRECTION));
-    metrics.put(Purpose.RESOLUTION, metricName(settings, METRIC_RESOLUTION));
-    return new KlaviyoSettings(baseUrl, key, revision, metrics);
-  }
-
-  private static URI baseUrl(ConnectorSettings settings) {
-    URI url = settings.getUrl(BASE_URL);
-    if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawQuery() != null
-        || url.getRawFragment() != null) {
+    URI baseUrl = settings.getUrl(BASE_URL);
+    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
       throw new InvalidSettingsException(BASE_URL, "must be a plain http(s) URL such as " + DEFAULT_BASE_URL);
     }
-    return url;
-  }
-
-  private static String metricName(ConnectorSettings settings, String key) {
-    String name = settings.get(key).strip();
-    if (name.length() > MAX_METRIC_NAME) {
-      throw new InvalidSettingsException(key, "must be shorter than 128 characters (Klaviyo's limit)");
-    }
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidSettingsException(key, "must not contain control characters");
-    }
-    return name;
+    return new KlaviyoSettings(baseUrl, settings.get(PRIVATE_API_KEY).strip(), settings.get(REVISION).strip(), Map.of(
+        Purpose.CUSTOMER_NOTICE, settings.get(METRIC_CUSTOMER_NOTICE).strip(),
+        Purpose.ETA_CORRECTION, settings.get(METRIC_ETA_CORRECTION).strip(),
+        Purpose.RESOLUTION, settings.get(METRIC_RESOLUTION).strip()));
   }
 
   /** The Create Event endpoint. */
@@ -119,9 +93,9 @@ record KlaviyoSettings(URI baseUrl, String privateApiKey, String revision, Map<P
     return URI.create(baseUrl + "/api/events");
   }
 
-  /** The metric a purpose is recorded as; empty for purposes Klaviyo is not used for (staff alerts). */
-  Optional<String> metricFor(Purpose purpose) {
-    return Optional.ofNullable(metricNames.get(purpose));
+  /** The metric a customer purpose is recorded as (the host sends this connector customer notices only). */
+  String metricFor(Purpose purpose) {
+    return metricNames.get(purpose);
   }
 
   /** The API host (and port), for logs and error messages. */
@@ -132,6 +106,6 @@ record KlaviyoSettings(URI baseUrl, String privateApiKey, String revision, Map<P
   @Override
   public String toString() {
     return "KlaviyoSettings[base-url=" + baseUrl + ", private-api-key=****, revision=" + revision + ", metrics="
-        + metricNames + "]";
+        + new TreeMap<>(metricNames) + "]";
   }
 }
