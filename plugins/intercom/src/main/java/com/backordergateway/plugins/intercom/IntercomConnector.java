@@ -7,12 +7,7 @@ import com.backordergateway.connector.api.ConnectorDescriptor;
 import com.backordergateway.connector.api.ConnectorSession;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -26,11 +21,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class IntercomConnector implements Connector {
-
-  /** This plugin's version, written into the jar at build time. */
-  static final String VERSION = readVersion();
-
-  static final String USER_AGENT = "BackorderGateway-Intercom/" + VERSION;
 
   /**
    * Private apps: 10,000 API calls per minute per app (and 25,000 per workspace), spread over
@@ -54,29 +44,9 @@ public final class IntercomConnector implements Connector {
 
   @Override
   public ConnectorSession open(ConnectorSettings settings, ConnectorContext context) {
-    Objects.requireNonNull(settings, "settings is null");
-    Objects.requireNonNull(context, "context is null");
     IntercomSettings intercom = IntercomSettings.from(settings);
     context.logger().info("submitting Intercom data events to {} (Intercom-Version {})", intercom.host(),
         intercom.intercomVersion());
-    return new IntercomSession(intercom, context, USER_AGENT);
-  }
-
-  @Override
-  public String toString() {
-    return "IntercomConnector[" + VERSION + "]";
-  }
-
-  private static String readVersion() {
-    try (InputStream in = IntercomConnector.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the intercom plugin");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Objects.requireNonNull(properties.getProperty("version"), "version is null");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the intercom plugin's version", e);
-    }
+    return new IntercomSession(intercom, context);
   }
 }

@@ -1,8 +1,7 @@
 package com.backordergateway.plugins.intercom;
 
 import com.backordergateway.connector.api.Notification;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,24 +17,18 @@ import java.util.Objects;
  */
 final class IntercomEvent {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private IntercomEvent() {}
 
-  static byte[] of(Notification notification, IntercomUser user, String eventName, Instant now) {
+  static ObjectNode of(Notification notification, IntercomUser user, String eventName, Instant now) {
     Objects.requireNonNull(notification, "notification is null");
     Objects.requireNonNull(user, "user is null");
     Objects.requireNonNull(eventName, "eventName is null");
     Objects.requireNonNull(now, "now is null");
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = PlatformJson.get().object();
     root.put("event_name", eventName);
     root.put("created_at", now.getEpochSecond());
     root.put(user.field(), user.value());
     root.set("metadata", IntercomMetadata.of(notification));
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree of strings and numbers", e);
-    }
+    return root;
   }
 }

@@ -1,7 +1,7 @@
 package com.backordergateway.plugins.intercom;
 
 import com.backordergateway.connector.api.Notification;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.backordergateway.connector.api.PlatformJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,12 +34,10 @@ final class IntercomMetadata {
   /** Intercom: a string metadata value is "a plain string up to 255 characters long". */
   static final int MAX_STRING = 255;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private IntercomMetadata() {}
 
   static ObjectNode of(Notification notification) {
-    ObjectNode metadata = JSON.createObjectNode();
+    ObjectNode metadata = PlatformJson.get().object();
     String orderId = notification.fact("order_id");
     put(metadata, "order_id", orderId.isBlank() ? notification.recipient().orderId() : orderId);
     put(metadata, "sku", notification.fact("sku"));

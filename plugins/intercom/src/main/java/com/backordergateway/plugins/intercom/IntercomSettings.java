@@ -3,19 +3,17 @@ package com.backordergateway.plugins.intercom;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.InvalidSettingsException;
 import com.backordergateway.connector.api.Notification.Purpose;
+import com.backordergateway.connector.api.SettingFormat;
 import com.backordergateway.connector.api.SettingSpec;
 import java.net.URI;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
- * One Intercom instance's settings, validated once in {@code open}. {@link #toString()} masks the
- * access token.
+ * One Intercom instance's settings, read once in {@code open} after the host checked each value's
+ * format. {@link #toString()} masks the access token.
  *
  * @param baseUrl the regional API host: {@code https://api.intercom.io} (US, the default),
  *     {@code https://api.eu.intercom.io} or {@code https://api.au.intercom.io}
@@ -37,65 +35,46 @@ record IntercomSettings(URI baseUrl, String accessToken, String intercomVersion,
   /** The version Intercom's REST API reference documents and its own SDKs send by default. */
   static final String DEFAULT_VERSION = "2.14";
 
-  private static final Pattern VERSION_FORMAT = Pattern.compile("\\d+\\.\\d+|Unstable");
+  private static final SettingFormat EVENT_NAME =
+      SettingFormat.pattern("[^\\p{Cntrl}]+", "an event name without control characters");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.optional(BASE_URL, DEFAULT_BASE_URL,
+      SettingSpec.optional(BASE_URL, SettingFormat.url(), DEFAULT_BASE_URL,
           "Intercom API host of the workspace's region: https://api.intercom.io (US), https://api.eu.intercom.io "
-              + "or https://api.au.intercom.io."),
-      SettingSpec.requiredSecret(ACCESS_TOKEN, "Access token of the Intercom app, sent as a Bearer token."),
-      SettingSpec.optional(INTERCOM_VERSION, DEFAULT_VERSION, "REST API version sent in the Intercom-Version header."),
-      SettingSpec.optional(EVENT_CUSTOMER_NOTICE, "backorder-created",
+              + "or https://api.au.intercom.io.").withExample("https://api.eu.intercom.io"),
+      SettingSpec.required(ACCESS_TOKEN, SettingFormat.secret(),
+          "Access token of the Intercom app, sent as a Bearer token (the token alone, without 'Bearer')."),
+      SettingSpec.optional(INTERCOM_VERSION, SettingFormat.pattern("\\d+\\.\\d+|Unstable", "an API version"),
+          DEFAULT_VERSION, "REST API version sent in the Intercom-Version header."),
+      SettingSpec.optional(EVENT_CUSTOMER_NOTICE, EVENT_NAME, "backorder-created",
           "Data event submitted when a customer's item goes on backorder."),
-      SettingSpec.optional(EVENT_ETA_CORRECTION, "backorder-eta-changed",
+      SettingSpec.optional(EVENT_ETA_CORRECTION, EVENT_NAME, "backorder-eta-changed",
           "Data event submitted when the expected date of a backordered item changes."),
-      SettingSpec.optional(EVENT_RESOLUTION, "backorder-resolved",
+      SettingSpec.optional(EVENT_RESOLUTION, EVENT_NAME, "backorder-resolved",
           "Data event submitted when a backorder ends (restocked or cancelled)."));
 
   IntercomSettings {
     Objects.requireNonNull(baseUrl, "baseUrl is null");
     Objects.requireNonNull(accessToken, "accessToken is null");
     Objects.requireNonNull(intercomVersion, "intercomVersion is null");
-    Map<Purpose, String> copy = new EnumMap<>(Purpose.class);
-    copy.putAll(eventNames);
-    eventNames = Collections.unmodifiableMap(copy);
+    eventNames = Map.copyOf(eventNames);
   }
 
   /**
-   * Reads and checks the instance's settings.
+   * Reads the instance's settings. The one check left here: a query or fragment on the base URL
+   * would end up in front of the path.
    *
-   * @throws InvalidSettingsException naming the first bad key (never its value)
+   * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static IntercomSettings from(ConnectorSettings settings) {
-    Objects.requireNonNull(settings, "settings is null");
     URI baseUrl = settings.getUrl(BASE_URL);
-    if (baseUrl.getHost() == null || baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null
-        || baseUrl.getRawFragment() != null) {
+    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
       throw new InvalidSettingsException(BASE_URL, "must be a plain http(s) URL such as " + DEFAULT_BASE_URL);
     }
-    String token = settings.get(ACCESS_TOKEN).strip();
-    if (token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-      throw new InvalidSettingsException(ACCESS_TOKEN,
-          "must be the access token alone, without spaces or a 'Bearer' prefix");
-    }
-    String version = settings.get(INTERCOM_VERSION).strip();
-    if (!VERSION_FORMAT.matcher(version).matches()) {
-      throw new InvalidSettingsException(INTERCOM_VERSION, "must be an API version such as " + DEFAULT_VERSION
-          + " (or Unstable)");
-    }
-    Map<Purpose, String> events = new EnumMap<>(Purpose.class);
-    events.put(Purpose.CUSTOMER_NOTICE, eventName(settings, EVENT_CUSTOMER_NOTICE));
-    events.put(Purpose.ETA_CORRECTION, eventName(settings, EVENT_ETA_CORRECTION));
-    events.put(Purpose.RESOLUTION, eventName(settings, EVENT_RESOLUTION));
-    return new IntercomSettings(baseUrl, token, version, events);
-  }
-
-  private static String eventName(ConnectorSettings settings, String key) {
-    String name = settings.get(key).strip();
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidSettingsException(key, "must not contain control characters");
-    }
-    return name;
+    return new IntercomSettings(baseUrl, settings.get(ACCESS_TOKEN).strip(), settings.get(INTERCOM_VERSION).strip(),
+        Map.of(Purpose.CUSTOMER_NOTICE, settings.get(EVENT_CUSTOMER_NOTICE).strip(),
+            Purpose.ETA_CORRECTION, settings.get(EVENT_ETA_CORRECTION).strip(),
+            Purpose.RESOLUTION, settings.get(EVENT_RESOLUTION).strip()));
   }
 
   /** The Submit a data event endpoint. */
@@ -103,9 +82,9 @@ record IntercomSettings(URI baseUrl, String accessToken, String intercomVersion,
     return URI.create(baseUrl + "/events");
   }
 
-  /** The event a purpose is submitted as; empty for purposes Intercom is not used for (staff alerts). */
-  Optional<String> eventFor(Purpose purpose) {
-    return Optional.ofNullable(eventNames.get(purpose));
+  /** The event a customer purpose is submitted as (the host sends this connector customer notices only). */
+  String eventFor(Purpose purpose) {
+    return eventNames.get(purpose);
   }
 
   /** The API host (and port), for logs and error messages. */
@@ -116,6 +95,6 @@ record IntercomSettings(URI baseUrl, String accessToken, String intercomVersion,
   @Override
   public String toString() {
     return "IntercomSettings[base-url=" + baseUrl + ", access-token=****, intercom-version=" + intercomVersion
-        + ", events=" + eventNames + "]";
+        + ", events=" + new TreeMap<>(eventNames) + "]";
   }
 }

@@ -263,15 +263,6 @@ class IntercomConnectorTest extends ConnectorContractTest {
   }
 
   @Test
-  void sendsItsUserAgent() throws Exception {
-    scriptSuccess(platform);
-    openSession().deliver(sampleNotification());
-    assertThat(platform.onlyRequest().header("User-Agent"))
-        .contains("BackorderGateway-Intercom/" + IntercomConnector.VERSION);
-    assertThat(IntercomConnector.VERSION).matches("\\d+\\.\\d+\\.\\d+");
-  }
-
-  @Test
   void withoutACustomerIdTheUserIsFoundByEmail() throws Exception {
     scriptSuccess(platform);
     Recipient emailOnly = new Recipient("ORD-5001", "Maya Okafor", " maya@example.com ", "", "", "", " ");
@@ -288,17 +279,6 @@ class IntercomConnectorTest extends ConnectorContractTest {
         .isInstanceOf(PermanentDeliveryException.class)
         .hasMessageContaining(DELIVERY_ID)
         .hasMessageContaining("neither a customer id nor an email address");
-    assertThat(platform.requestCount()).isZero();
-  }
-
-  @Test
-  void staffAlertsArePermanentAndNothingIsSent() {
-    Notification alert = new Notification("dlv-staff-1", Trigger.MARKED_UNAVAILABLE, Purpose.STAFF_ALERT,
-        Audience.STAFF, Recipient.NONE, new Message("", "PAINT-CADMIUM-RED marked unavailable"), Map.of(),
-        Optional.empty());
-    assertThatThrownBy(() -> openSession().deliver(alert))
-        .isInstanceOf(PermanentDeliveryException.class)
-        .hasMessageContaining("staff-alert");
     assertThat(platform.requestCount()).isZero();
   }
 
