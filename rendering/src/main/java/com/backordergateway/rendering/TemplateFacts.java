@@ -117,4 +117,11 @@ public record TemplateFacts(
         customerPhone, eta, zone, locale, caseId, reason, supplier, poNumber, resolution, message, staff, name, note,
         etaExpected);
   }
+
+  /** The same facts with another expected date ({@code null}: not known yet). */
+  public TemplateFacts withEta(Instant newEta) {
+    return new TemplateFacts(storeName, trigger, purpose, sku, product, orderId, customerName, customerEmail,
+        customerPhone, newEta, zone, locale, caseId, reason, supplier, poNumber, resolution, message, staff, orderName,
+        note, etaExpected);
+  }
 }

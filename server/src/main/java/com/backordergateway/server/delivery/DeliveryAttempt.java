@@ -96,7 +96,7 @@ final class DeliveryAttempt {
         // Dry-run: rendered and recorded (the delivery row holds the content), never sent.
         metrics.outcome(d.getConnector(), "delivered", batch.size());
         return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner,
-            c.delivery().getAttempts() + 1, "dry-run", "", now()));
+            c.delivery().getAttempts() + 1, "dry-run", "", "", now()));
       }
       if (!breaker.tryAcquirePermission()) {
         // Open: wait out the open period. Half-open: another delivery is the probe; look again soon.
@@ -137,7 +137,7 @@ final class DeliveryAttempt {
       metrics.attempt(lead.getConnector(), System.nanoTime() - start);
       metrics.outcome(lead.getConnector(), "delivered", batch.size());
       return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner, c.delivery().getAttempts() + 1,
-          receipt.externalId(), receipt.reference(), now()));
+          receipt.externalId(), receipt.reference(), Secrets.global().redact(receipt.note()), now()));
     } catch (ConnectorUnavailableException e) {
       breaker.releasePermission();
       return later(batch, false, now().plus(unavailableRecheck), e.getMessage());

@@ -73,15 +73,15 @@ public final class DeliveryClaims {
         .bind(0, id).bind(1, owner).bind(2, leaseUntilMillis).bind(3, now.toEpochMilli()).mapTo(Integer.class).one() == 1;
   }
 
-  /** The platform accepted it. */
+  /** The platform accepted it; {@code note} is what the connector said about it, if anything. */
   public static boolean delivered(Handle h, String id, String owner, int attempts, String externalId, String reference,
-      Instant now) {
+      String note, Instant now) {
     return h.createUpdate(
                 "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', attempts = ?, external_id = ?,"
-                    + " external_ref = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ?"
-                    + " WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
-            .bind(0, attempts).bind(1, externalId).bind(2, reference).bind(3, now.toEpochMilli())
-            .bind(4, id).bind(5, owner)
+                    + " external_ref = ?, delivery_note = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL,"
+                    + " updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
+            .bind(0, attempts).bind(1, externalId).bind(2, reference).bind(3, note).bind(4, now.toEpochMilli())
+            .bind(5, id).bind(6, owner)
             .execute()
         == 1;
   }

@@ -176,6 +176,7 @@ public final class DeliveryRows {
     setIfPresent(rs.getString("route"), d::setRoute);
     setIfPresent(rs.getString("external_id"), d::setExternalId);
     setIfPresent(rs.getString("last_error"), d::setLastError);
+    setIfPresent(rs.getString("delivery_note"), d::setNote);
     return d.build();
   }
 

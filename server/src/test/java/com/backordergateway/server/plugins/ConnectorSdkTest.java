@@ -171,6 +171,25 @@ class ConnectorSdkTest {
   }
 
   @Test
+  void whatTheConnectorSaysAboutADeliveryIsInItsRecordWithSecretsMasked() {
+    drop(TestPlugins.typed(work), "typed.jar");
+    start("""
+        connectors:
+          - {id: rows, type: typed, settings: {url: "%s", max-rows: "5", token: typed-secret-token-123}}
+        routes:
+          - {name: customers, when: {audience: customer}, send: [rows]}
+        """.formatted(platform.url("/rows")));
+    platform.enqueue(FakeResponse.json(200,
+        "{\"id\":\"row-9\",\"note\":\"row 7 was deleted, wrote row 9 (token typed-secret-token-123)\"}"));
+
+    gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1"));
+
+    Delivery delivered = awaitDelivered("rows");
+    assertThat(delivered.getExternalId()).isEqualTo("row-9");
+    assertThat(delivered.getNote()).isEqualTo("row 7 was deleted, wrote row 9 (token ****)");
+  }
+
+  @Test
   void aSecretThePlatformEchoesInItsErrorIsMaskedByTheHostInTheDeadLetter() {
     drop(TestPlugins.typed(work), "typed.jar");
     start("""

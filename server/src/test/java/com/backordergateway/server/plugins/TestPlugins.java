@@ -179,7 +179,8 @@ public final class TestPlugins {
    * A connector of type {@code typed} on SPI 1.1: typed settings ({@code max-rows} 1–10, a secret
    * {@code token}, {@code mode} append|upsert, a list of {@code tags}), customers only, answers
    * classified by a {@code PlatformResponses} with a quirk (a 200 body {@code {"ok":false}} is
-   * permanent). It posts {@code {"delivery_id", "mode", "tags"}} to its {@code url}.
+   * permanent). It posts {@code {"delivery_id", "mode", "tags"}} to its {@code url}; an answer's
+ * {@code note} becomes the receipt's note.
    */
   public static PluginJarBuilder typed(Path work) {
     return new PluginJarBuilder(work, "typed", "1.1.0")
@@ -213,7 +214,8 @@ public final class TestPlugins {
                   var response = context.http().send(HttpRequest.newBuilder(settings.getUrl("url"))
                       .header("Content-Type", "application/json").POST(context.json().body(body)).build());
                   ANSWERS.check(response, context.clock());
-                  return DeliveryReceipt.of(context.json().text(response.body(), "id").orElse(n.deliveryId()));
+                  return DeliveryReceipt.of(context.json().text(response.body(), "id").orElse(n.deliveryId()))
+                      .withNote(context.json().text(response.body(), "note").orElse(""));
                 };
               }
             }

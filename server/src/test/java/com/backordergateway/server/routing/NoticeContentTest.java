@@ -119,6 +119,24 @@ class NoticeContentTest {
   }
 
   @Test
+  void aFrenchCanadianCustomerReadsFrenchWithAFrenchDate() {
+    gateway.backorder().registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()
+        .setSupplier("Golden Artist Colors").setPoNumber("PO-2042").setExpectedAt(at(Instant.parse("2026-12-10T16:00:00Z")))
+        .addLines(ShipmentLine.newBuilder().setSku("ACR-WHITE").setQuantity(24)).build());
+    CustomerOrder order = order("A-12").toBuilder()
+        .setCustomer(order("A-12").getCustomer().toBuilder().setName("Émilie Tremblay").setLocale("fr-CA"))
+        .setOrderName("#1012").build();
+
+    IntakeResponse sold = gateway.backorder().reportInventoryLevel(sale("ACR-WHITE", 0, "A-12").toBuilder()
+        .setOrder(order).build());
+
+    Delivery notice = planned(sold, Audience.AUDIENCE_CUSTOMER, Purpose.PURPOSE_CUSTOMER_NOTICE);
+    assertThat(notice.getSubject()).startsWith("Votre commande #1012 chez Maple & Thread Crafts");
+    assertThat(notice.getBody()).startsWith("Bonjour Émilie,").contains("d'ici le 10 décembre 2026")
+        .doesNotContain("Hi ", "December", "your order", "  ");
+  }
+
+  @Test
   void aSoldOutNoticeUsesTheSuppliersExpectedDateAndThoseToldHearWhenItMoves() {
     Instant expected = Instant.parse("2026-05-20T16:00:00Z");
     gateway.backorder().registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()

@@ -58,11 +58,11 @@ final class Records {
   }
 
   static Table deliveries(List<Delivery> deliveries) {
-    Table table = new Table("DELIVERY", "CONNECTOR", "PURPOSE", "STATUS", "TRIES", "RECIPIENT", "UPDATED", "ERROR");
+    Table table = new Table("DELIVERY", "CONNECTOR", "PURPOSE", "STATUS", "TRIES", "RECIPIENT", "UPDATED", "ERROR/NOTE");
     for (Delivery d : deliveries) {
       table.row(d.getId(), d.getConnector(), ProtoEnums.shortName(d.getPurpose()),
           ProtoEnums.shortName(d.getStatus()), d.getAttempts(), recipient(d),
-          Times.format(d.getUpdatedAt()), d.getLastError());
+          Times.format(d.getUpdatedAt()), d.getLastError().isEmpty() ? d.getNote() : d.getLastError());
     }
     return table;
   }
@@ -86,7 +86,8 @@ final class Records {
     Delivery d = change.getDelivery();
     return "delivery  " + d.getId() + "  " + d.getConnector() + "  " + ProtoEnums.shortName(d.getPurpose())
         + "  " + ProtoEnums.shortName(d.getStatus()) + "  " + recipient(d)
-        + (d.getLastError().isEmpty() ? "" : "  error=" + d.getLastError());
+        + (d.getLastError().isEmpty() ? "" : "  error=" + d.getLastError())
+        + (d.getNote().isEmpty() ? "" : "  note=" + d.getNote());
   }
 
   private static String recipient(Delivery d) {

@@ -79,8 +79,16 @@ public abstract class TemplatesContract {
     return OptionalInt.empty();
   }
 
-  /** The platform's own rules for each rendered message (a Slack mrkdwn check); none by default. */
-  protected void checkRendered(String file, RenderedMessage rendered) {}
+  /**
+   * Whether French wording must put a no-break space before {@code : ; ! ?}. SMS templates turn
+   * it off: a no-break space is not in the GSM-7 alphabet and would make every segment UCS-2.
+   */
+  protected boolean frenchTypography() {
+    return true;
+  }
+
+  /** The platform's own rules for each message rendered from {@code facts} (SMS segments); none by default. */
+  protected void checkRendered(TemplateFacts facts, RenderedMessage rendered) {}
 
   // ---- For the subclass's word-for-word tests ----------------------------------------------
 
@@ -156,7 +164,7 @@ public abstract class TemplatesContract {
       for (String language : languages().subList(1, languages().size())) {
         for (String tag : List.of(language, language + "-" + regionOf(language))) {
           assertThat(file(s, Locale.forLanguageTag(tag))).as("%s for a %s customer", s, tag)
-              .endsWith("." + language + ".mustache");
+              .matches(".*\\.(" + language + "|" + tag + ")\\.mustache");
         }
       }
     }));
@@ -173,6 +181,12 @@ public abstract class TemplatesContract {
           String text = translated.subject() + "\n" + translated.body();
           assertThat(text).as("English left in the %s wording", language)
               .doesNotContain("Hi ", "Hello", "Thank you", "your order", "April");
+          assertThat(text.toLowerCase(Locale.ROOT)).as("English left in the %s wording", language)
+              .doesNotContain("backorder");
+          if (language.equals("fr") && frenchTypography()) {
+            // French puts a space before : ; ! ? — a no-break one, so the sign never starts a line.
+            assertThat(text).as("French punctuation after a plain space").doesNotContain(" :", " ;", " !", " ?");
+          }
           if (!english.subject().isBlank()) {
             assertThat(translated.subject()).as("the %s wording has a subject like the default", language).isNotBlank();
           }
@@ -215,10 +229,10 @@ public abstract class TemplatesContract {
     assertThat(message.body()).as("%s body", label).isNotBlank();
     assertThat(flawsOf(message.subject())).as("%s subject: %s", label, message.subject()).isEmpty();
     assertThat(flawsOf(message.body())).as("%s body:%n%s", label, message.body()).isEmpty();
-    assertThat(message.body()).as("%s names the product", label).contains(facts.product());
+    assertThat(message.subject() + "\n" + message.body()).as("%s names the product", label).contains(facts.product());
     maxBodyLength().ifPresent(max -> assertThat(message.body().length())
         .as("%s body length (the platform's limit is %d):%n%s", label, max, message.body()).isLessThanOrEqualTo(max));
-    checkRendered(label, message);
+    checkRendered(facts, message);
   }
 
   private List<String> outcomes(String name) {
