@@ -28,8 +28,10 @@ record WooCommerceSourceSettings(String secret, String backorderedMetaKey, Set<S
   static final String DEFAULT_STATUSES = "on-hold";
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.required(SECRET, SettingFormat.secret(),
-          "The webhook's secret, which WooCommerce signs each delivery with."),
+      // Masked text, not SettingFormat.secret(): the shop owner types this secret into
+      // WooCommerce's webhook form, which accepts spaces.
+      SettingSpec.required(SECRET, SettingFormat.text(),
+          "The webhook's secret, which WooCommerce signs each delivery with.").masked(),
       SettingSpec.optional(BACKORDERED_META_KEY, SettingFormat.text(), DEFAULT_META_KEY,
           "Line-item meta key WooCommerce marks backordered items with (translated in non-English stores)."),
       SettingSpec.optional(ORDER_STATUSES, SettingFormat.list(SettingFormat.pattern("(?i)(wc-)?[a-z0-9_-]{1,20}",

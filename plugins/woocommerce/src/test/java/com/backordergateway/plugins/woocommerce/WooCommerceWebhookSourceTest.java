@@ -36,7 +36,7 @@ class WooCommerceWebhookSourceTest {
     assertThat(source.settings()).extracting(SettingSpec::key)
         .containsExactly("secret", "backordered-meta-key", "order-statuses");
     assertThat(source.settings().get(0).secret()).isTrue();
-    assertThat(source.settings().get(0).format()).isEqualTo(SettingFormat.secret());
+    assertThat(source.settings().get(0).format()).as("owners type it, spaces included").isEqualTo(SettingFormat.text());
     assertThat(source.settings().get(0).required()).isTrue();
     assertThat(source.settings().get(1).defaultValue()).isEqualTo("Backordered");
     assertThat(source.settings().get(2).defaultValue()).isEqualTo("on-hold");
@@ -53,6 +53,15 @@ class WooCommerceWebhookSourceTest {
           assertThat(e.key()).isEqualTo("order-statuses");
           assertThat(e.getMessage()).contains("order status slug");
         });
+  }
+
+  @Test
+  void aSecretTheOwnerTypedWithSpacesVerifies() throws Exception {
+    String typed = "maple and thread 2026";
+    byte[] body = WooPayloads.ORDER.getBytes(StandardCharsets.UTF_8);
+    WebhookRequest request = new WebhookRequest(WooPayloads.headers("order.updated", body, typed), body);
+    source.verify(request, settings(Map.of("secret", typed)));
+    assertThat(settings(Map.of("secret", typed)).toString()).doesNotContain(typed);
   }
 
   @Test
