@@ -61,14 +61,29 @@ class ConnectorSdkTest {
     return gateway;
   }
 
+  /** The typed (SPI 1.1) plugin as instance {@code rows}, sent every customer notice. */
+  void startTypedForCustomers() {
+    drop(TestPlugins.typed(work), "typed.jar");
+    start("""
+        connectors:
+          - {id: rows, type: typed, settings: {url: "%s", max-rows: "5", token: typed-secret-token-123}}
+        routes:
+          - {name: customers, when: {audience: customer}, send: [rows]}
+        """.formatted(platform.url("/rows")));
+  }
+
   void drop(PluginJarBuilder jar, String name) {
     jar.writeTo(TestGateway.pluginsDir(dir).resolve(name));
   }
 
   Delivery awaitDelivered(String connector) {
+    return awaitDelivery(connector, DeliveryStatus.DELIVERY_STATUS_DELIVERED);
+  }
+
+  Delivery awaitDelivery(String connector, DeliveryStatus status) {
     return await().atMost(Duration.ofSeconds(20)).until(() -> gateway.admin(TestGateway.ALL_SCOPES_TOKEN)
         .listDeliveries(ListDeliveriesRequest.getDefaultInstance()).getDeliveriesList().stream()
-        .filter(d -> d.getConnector().equals(connector) && d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED)
+        .filter(d -> d.getConnector().equals(connector) && d.getStatus() == status)
         .findFirst().orElse(null), d -> d != null);
   }
 
@@ -172,13 +187,7 @@ class ConnectorSdkTest {
 
   @Test
   void whatTheConnectorSaysAboutADeliveryIsInItsRecordWithSecretsMasked() {
-    drop(TestPlugins.typed(work), "typed.jar");
-    start("""
-        connectors:
-          - {id: rows, type: typed, settings: {url: "%s", max-rows: "5", token: typed-secret-token-123}}
-        routes:
-          - {name: customers, when: {audience: customer}, send: [rows]}
-        """.formatted(platform.url("/rows")));
+    startTypedForCustomers();
     platform.enqueue(FakeResponse.json(200,
         "{\"id\":\"row-9\",\"note\":\"row 7 was deleted, wrote row 9 (token typed-secret-token-123)\"}"));
 
@@ -191,20 +200,12 @@ class ConnectorSdkTest {
 
   @Test
   void aSecretThePlatformEchoesInItsErrorIsMaskedByTheHostInTheDeadLetter() {
-    drop(TestPlugins.typed(work), "typed.jar");
-    start("""
-        connectors:
-          - {id: rows, type: typed, settings: {url: "%s", max-rows: "5", token: typed-secret-token-123}}
-        routes:
-          - {name: customers, when: {audience: customer}, send: [rows]}
-        """.formatted(platform.url("/rows")));
+    startTypedForCustomers();
     platform.enqueue(FakeResponse.json(401, "{\"error\":\"token typed-secret-token-123 is revoked\"}"));
 
     gateway.backorder().reportInventoryLevel(sale("PAINT-RED", 0, "A-1"));
 
-    Delivery dead = await().atMost(Duration.ofSeconds(20)).until(() -> gateway.admin(TestGateway.ALL_SCOPES_TOKEN)
-        .listDeliveries(ListDeliveriesRequest.getDefaultInstance()).getDeliveriesList().stream()
-        .filter(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DEAD).findFirst().orElse(null), d -> d != null);
+    Delivery dead = awaitDelivery("rows", DeliveryStatus.DELIVERY_STATUS_DEAD);
     assertThat(dead.getLastError()).isEqualTo("Typed answered HTTP 401: {\"error\":\"token **** is revoked\"}");
   }
 
