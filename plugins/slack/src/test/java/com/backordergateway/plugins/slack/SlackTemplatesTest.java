@@ -6,6 +6,7 @@ import com.backordergateway.connector.testkit.TemplatesContract;
 import com.backordergateway.rendering.RenderedMessage;
 import com.backordergateway.rendering.TemplateFacts;
 import com.backordergateway.rendering.TemplateNames;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,12 @@ import org.junit.jupiter.api.Test;
  * Spanish reads right with any fact missing), and the English word for word.
  */
 class SlackTemplatesTest extends TemplatesContract {
+
+  /** A rendered body goes into one section block, which Slack caps at 3,000 characters. */
+  @Override
+  protected OptionalInt maxBodyLength() {
+    return OptionalInt.of(SlackMessage.SECTION_TEXT_MAX);
+  }
 
   private static final String PRODUCT = "*Titanium White Acrylic 120 ml* (ACR-TITANIUM-WHITE)";
 

@@ -6,6 +6,7 @@ import com.backordergateway.connector.testkit.TemplatesContract;
 import com.backordergateway.rendering.RenderedMessage;
 import com.backordergateway.rendering.TemplateFacts;
 import com.backordergateway.rendering.TemplateNames;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,15 @@ import org.junit.jupiter.api.Test;
  * Spanish reads right with any fact missing), and the English word for word.
  */
 class TeamsTemplatesTest extends TemplatesContract {
+
+  /**
+   * Teams refuses a message over 28 KB; the card around the body takes under 2 KB, so a body of
+   * 24,000 characters (at most 26 KB of UTF-8 for this wording) always fits.
+   */
+  @Override
+  protected OptionalInt maxBodyLength() {
+    return OptionalInt.of(24_000);
+  }
 
   private static final String PRODUCT = "**Titanium White Acrylic 120 ml** (ACR-TITANIUM-WHITE)";
 
