@@ -19,12 +19,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A platform's HTTP API faked in-process for connector tests: a real HTTP/1.1 server on an
  * ephemeral loopback port that records every request and answers from a script of {@link
- * FakeResponse}s, in order; when the script runs out it answers 500 saying so, which fails the
- * test with a readable message.
+ * FakeResponse}s, in order; when the script runs out it asks its responder, if it has one (a
+ * stateful fake of the platform, for tests of a whole story), and otherwise answers 500 saying
+ * so, which fails the test with a readable message.
  *
  * <p>Built on the JDK's {@code com.sun.net.httpserver} rather than okhttp's MockWebServer:
  *
@@ -49,6 +51,7 @@ public final class FakePlatform implements AutoCloseable {
   private final ExecutorService exchanges;
   private final BlockingQueue<FakeResponse> script = new LinkedBlockingQueue<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<RecordedRequest, FakeResponse> responder;
 
   private FakePlatform(HttpServer server, ExecutorService exchanges) {
     this.server = server;
@@ -97,6 +100,16 @@ public final class FakePlatform implements AutoCloseable {
     for (FakeResponse response : responses) {
       script.add(Objects.requireNonNull(response, "response is null"));
     }
+    return this;
+  }
+
+  /**
+   * Answers every request the script does not, by {@code responder}: a fake that keeps the
+   * platform's state (tickets created, comments added) and answers as the platform would. It is
+   * called from the exchange threads, so it must be thread-safe.
+   */
+  public FakePlatform answering(Function<RecordedRequest, FakeResponse> responder) {
+    this.responder = Objects.requireNonNull(responder, "responder is null");
     return this;
   }
 
@@ -150,9 +163,14 @@ public final class FakePlatform implements AutoCloseable {
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       URI uri = exchange.getRequestURI();
-      requests.add(new RecordedRequest(
-          exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
+      RecordedRequest request = new RecordedRequest(
+          exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body);
+      requests.add(request);
       FakeResponse answer = script.poll();
+      Function<RecordedRequest, FakeResponse> fallback = responder;
+      if (answer == null && fallback != null) {
+        answer = fallback.apply(request);
+      }
       if (answer == null) {
         answer = FakeResponse.status(500).body(
             "FakePlatform: no response scripted for " + exchange.getRequestMethod() + " " + uri.getRawPath());

@@ -77,6 +77,20 @@ class FakePlatformTest {
   }
 
   @Test
+  void aResponderAnswersWhatTheScriptDoesNotAndCanKeepState() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger tickets = new java.util.concurrent.atomic.AtomicInteger(4520);
+    fake.enqueue(FakeResponse.status(503)).answering(request -> request.method().equals("POST")
+        ? FakeResponse.json(201, "{\"id\":" + tickets.incrementAndGet() + "}")
+        : FakeResponse.status(405));
+    HttpRequest create = HttpRequest.newBuilder(fake.url("/api/tickets")).POST(HttpRequest.BodyPublishers.noBody()).build();
+    assertThat(send(create).statusCode()).as("the script first").isEqualTo(503);
+    assertThat(send(create).body()).isEqualTo("{\"id\":4521}");
+    assertThat(send(create).body()).isEqualTo("{\"id\":4522}");
+    assertThat(send(HttpRequest.newBuilder(fake.url("/api/tickets")).GET().build()).statusCode()).isEqualTo(405);
+    assertThat(fake.requestCount()).isEqualTo(4);
+  }
+
+  @Test
   void answersFromTheScriptInOrder() throws Exception {
     fake.enqueue(
         FakeResponse.json(201, "{\"id\":\"first\"}"),
