@@ -3,7 +3,6 @@ package com.backordergateway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.backordergateway.api.v1.ConnectorInstance;
 import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.api.v1.InventoryCause;
 import com.backordergateway.api.v1.ListConnectorsRequest;
@@ -66,9 +65,12 @@ class GatewayProcessTest {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
       var connectors = client.admin().listConnectors(ListConnectorsRequest.getDefaultInstance());
-      assertThat(connectors.getPluginsList()).extracting(PluginInfo::getPluginId).contains("webhook");
-      assertThat(connectors.getInstancesList()).filteredOn(i -> i.getId().equals("erp-webhook"))
-          .singleElement().extracting(ConnectorInstance::getState).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+      assertThat(connectors.getPluginsList()).extracting(PluginInfo::getPluginId).contains("webhook", "twilio",
+          "sendgrid", "mailchimp-transactional", "klaviyo", "intercom", "slack", "teams", "shopify", "woocommerce",
+          "zendesk", "freshdesk", "gorgias");
+      assertThat(connectors.getInstancesList()).as("every connector of the demo config starts").hasSizeGreaterThan(12)
+          .allSatisfy(i -> assertThat(i.getState()).as(i.getId() + ": " + i.getLastError())
+              .isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED));
       assertThat(connectors.toString()).as("secret settings are masked").doesNotContain("demo-signing-secret");
 
       client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder()
