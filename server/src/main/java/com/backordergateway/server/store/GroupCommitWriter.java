@@ -93,10 +93,11 @@ public final class GroupCommitWriter implements AutoCloseable {
       batch.forEach(p -> p.result.completeExceptionally(e));
       return;
     }
+    // Listeners first: whoever waits on a unit's result may rely on them having heard of the commit.
+    commitListeners.forEach(Runnable::run);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).complete(results.get(i));
     }
-    commitListeners.forEach(Runnable::run);
   }
 
   private static Object runInSavepoint(Handle tx, Pending<?> pending) {
