@@ -63,7 +63,8 @@ class PlatformWebhooksProcessTest {
   Process gateway;
   BackorderClient client;
   int httpPort;
-  final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as the platforms post webhooks; the JDK default tries an h2c upgrade on each new connection.
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() throws Exception {
