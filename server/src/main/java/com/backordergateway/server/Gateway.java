@@ -101,6 +101,7 @@ public final class Gateway implements AutoCloseable {
           new IOException(e.getMessage(), e));
     }
     injector.getInstance(OpsEndpoints.class).ready(true);
+    gateway.grpc.serving();
     return gateway;
   }
 

@@ -53,13 +53,24 @@ public final class GrpcServer {
     server = withServices(builder).build().start();
     inProcess = withServices(io.grpc.inprocess.InProcessServerBuilder.forName(inProcessName).directExecutor())
         .build().start();
-    health.setStatus("", ServingStatus.SERVING);
-    health.setStatus(BackorderServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-    health.setStatus(AdminServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    // NOT_SERVING until the whole gateway has started (see serving()): a client that waits for
+    // SERVING then finds the HTTP listener up and the shutdown hook in place.
+    setServing(ServingStatus.NOT_SERVING);
     // One entry per connector instance: SERVING while its plugin is loaded and it is enabled.
     instances.onServingChange((id, serving) ->
         health.setStatus("connector/" + id, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
     log.info("gRPC listening on port {}", server.getPort());
+  }
+
+  /** Called once the gateway has fully started: health checks answer SERVING from now on. */
+  public synchronized void serving() {
+    setServing(ServingStatus.SERVING);
+  }
+
+  private void setServing(ServingStatus status) {
+    health.setStatus("", status);
+    health.setStatus(BackorderServiceGrpc.SERVICE_NAME, status);
+    health.setStatus(AdminServiceGrpc.SERVICE_NAME, status);
   }
 
   private ServerBuilder<?> withServices(ServerBuilder<?> builder) {
