@@ -1,0 +1,176 @@
+package com.backordergateway.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.backordergateway.api.v1.Customer;
+import com.backordergateway.api.v1.CustomerOrder;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.InventoryCause;
+import com.backordergateway.api.v1.ListDeliveriesRequest;
+import com.backordergateway.api.v1.Purpose;
+import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
+import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
+import com.backordergateway.api.v1.ShipmentLine;
+import com.backordergateway.connector.testkit.FakePlatform;
+import com.backordergateway.server.Gateway;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Timestamp;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CRM story end to end, with the distribution's HubSpot and Salesforce plugin jars in a real
+ * gateway, each live against a fake CRM that keeps its records: a sale takes a SKU to zero with
+ * two orders waiting, the supplier's shipment slips, then stock arrives. Each CRM ends with one
+ * record chain per affected order — a HubSpot contact, a Salesforce Order's posts and Task —
+ * written once and updated twice.
+ */
+class CrmStoryTest {
+
+  private static final Path DISTRIBUTION_PLUGINS =
+      Path.of("../../distribution/target/backorder-gateway/plugins").toAbsolutePath().normalize();
+  private static final String TOKEN = "story-test-token-0123456789";
+  private static final String SKU = "ACR-TITANIUM-WHITE";
+  private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  private static final List<String> PLUGINS = List.of("hubspot", "salesforce");
+
+  @TempDir Path dir;
+  private final FakeCrm.Hubspot hubspot = new FakeCrm.Hubspot("pat-na1-story-token");
+  private final FakeCrm.Salesforce salesforce = new FakeCrm.Salesforce("sf-story-secret")
+      .withOrder("1001", "801STORY00000001AA").withOrder("1002", "801STORY00000002AA");
+  private final FakePlatform hubspotApi = FakePlatform.start().answering(hubspot);
+  private final FakePlatform salesforceApi = FakePlatform.start().answering(salesforce);
+  private Gateway gateway;
+  private BackorderClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS,
+        "{" + String.join(",", PLUGINS) + "}-connector-*.jar")) {
+      for (Path jar : jars) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
+    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+        server: {http-port: 0}
+        plugins: {dir: "%s", watch: false}
+        storage: {url: "jdbc:sqlite:%s"}
+        auth: {tokens: [{name: story, token: %s, scopes: [intake, read, admin]}]}
+        store: {name: Maple & Thread Crafts}
+        triggers: {supplier-delay-threshold: 48h}
+        connectors:
+          - id: hubspot
+            type: hubspot
+            rate-per-second: 50
+            settings: {base-url: "%s", access-token: pat-na1-story-token, event-name: pe21345678_backorder_update}
+          - id: salesforce
+            type: salesforce
+            rate-per-second: 50
+            settings: {base-url: "%s", my-domain: example-crafts, client-id: 3MVG9story, client-secret: sf-story-secret}
+        routes:
+          - {name: crm, when: {audience: customer}, send: [hubspot, salesforce]}
+        """.formatted(plugins, dir.resolve("story.db"), TOKEN, hubspotApi.url(), salesforceApi.url()));
+    GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
+    gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
+    client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    gateway.close();
+    hubspotApi.close();
+    salesforceApi.close();
+  }
+
+  @Test
+  void aSaleToZeroAnEtaSlipAndARestockAreOneRecordChainPerOrderUpdatedTwice() {
+    Instant expected = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+    Instant slipped = expected.plus(Duration.ofDays(7));
+    client.backorder().registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()
+        .setSupplier("Golden Artist Colors").setPoNumber("PO-2041").setExpectedAt(at(expected))
+        .addLines(ShipmentLine.newBuilder().setSku(SKU).setQuantity(24)).build());
+
+    client.backorder().reportInventoryLevel(sale("1001", "Maya Okafor", "maya@example.com"));
+    client.backorder().reportInventoryLevel(sale("1002", "Sam Lee", "sam@example.com"));
+    awaitDelivered(Purpose.PURPOSE_CUSTOMER_NOTICE);
+
+    client.backorder().reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder().setPoNumber("PO-2041")
+        .setNewExpectedAt(at(slipped)).build());
+    awaitDelivered(Purpose.PURPOSE_ETA_CORRECTION);
+
+    client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(48)
+        .setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
+    awaitDelivered(Purpose.PURPOSE_RESOLUTION);
+
+    // HubSpot: one contact per order's customer, upserted once then patched twice.
+    assertThat(hubspot.contacts()).containsOnlyKeys("maya@example.com", "sam@example.com");
+    assertThat(hubspot.contacts().values()).allSatisfy(writes -> assertThat(writes)
+        .extracting(properties -> properties.path("backorder_status").asText())
+        .containsExactly("backordered", "delayed", "restocked"));
+    assertThat(hubspot.contacts().get("maya@example.com").get(1).path("backorder_eta").asText())
+        .isEqualTo(day(slipped));
+    assertThat(hubspot.events()).hasSize(6);
+
+    // Salesforce: per Order one Task (created, moved, completed) and three posts; one token.
+    assertThat(salesforce.tasks()).hasSize(2);
+    assertThat(salesforce.tasks().values()).allSatisfy(writes -> {
+      assertThat(writes).hasSize(3);
+      assertThat(writes.get(0).path("ActivityDate").asText()).isEqualTo(day(expected));
+      assertThat(writes.get(1).path("ActivityDate").asText()).isEqualTo(day(slipped));
+      assertThat(writes.get(2).path("Status").asText()).isEqualTo("Completed");
+    });
+    assertThat(salesforce.tasks().values()).extracting(writes -> writes.get(0).path("WhatId").asText())
+        .containsExactlyInAnyOrder("801STORY00000001AA", "801STORY00000002AA");
+    for (String order : List.of("801STORY00000001AA", "801STORY00000002AA")) {
+      assertThat(salesforce.postsOn(order)).hasSize(3);
+    }
+    assertThat(salesforce.tokensIssued()).isEqualTo(1);
+  }
+
+  private void awaitDelivered(Purpose purpose) {
+    int count = 2 * PLUGINS.size();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<Delivery> deliveries = client.admin().listDeliveries(ListDeliveriesRequest.newBuilder().setPageSize(200)
+          .build()).getDeliveriesList().stream().filter(d -> d.getPurpose() == purpose).toList();
+      assertThat(deliveries).as("%s deliveries", purpose).hasSize(count)
+          .allSatisfy(d -> assertThat(d.getStatus()).as(d.getConnector() + ": " + d.getLastError())
+              .isEqualTo(DeliveryStatus.DELIVERY_STATUS_DELIVERED));
+    });
+  }
+
+  private static String day(Instant instant) {
+    return LocalDate.ofInstant(instant, CHICAGO).toString();
+  }
+
+  private static ReportInventoryLevelRequest sale(String orderId, String name, String email) {
+    return ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(0)
+        .setCause(InventoryCause.INVENTORY_CAUSE_SALE)
+        .setOrder(CustomerOrder.newBuilder().setOrderId(orderId).setOrderName("#" + orderId)
+            .setCustomer(Customer.newBuilder().setName(name).setEmail(email).setTimeZone("America/Chicago")))
+        .build();
+  }
+
+  private static Timestamp at(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
+  }
+}
