@@ -1,0 +1,147 @@
+package com.backordergateway.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.backordergateway.api.v1.Customer;
+import com.backordergateway.api.v1.CustomerOrder;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.InventoryCause;
+import com.backordergateway.api.v1.ListDeliveriesRequest;
+import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
+import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
+import com.backordergateway.api.v1.ShipmentLine;
+import com.backordergateway.connector.testkit.FakePlatform;
+import com.backordergateway.server.Gateway;
+import com.backordergateway.server.config.ConfigLoader;
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.config.Secrets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Timestamp;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit story end to end, with the distribution's Google Sheets plugin jar in a real
+ * gateway, live against a fake Apps Script web app that keeps its rows: a sale takes a SKU to
+ * zero with two orders waiting, the supplier's shipment slips, then stock arrives. The sheet ends
+ * with one timestamped row per delivery, customers' and staff's alike.
+ */
+class BoardsStoryTest {
+
+  private static final Path DISTRIBUTION_PLUGINS =
+      Path.of("../../distribution/target/backorder-gateway/plugins").toAbsolutePath().normalize();
+  private static final String TOKEN = "story-test-token-0123456789";
+  private static final String SKU = "ACR-TITANIUM-WHITE";
+  private static final List<String> PLUGINS = List.of("google-sheets");
+
+  @TempDir Path dir;
+  private final FakeBoards.AppsScript sheet = new FakeBoards.AppsScript();
+  private final FakePlatform sheetApi = FakePlatform.start().answering(sheet);
+  private Gateway gateway;
+  private BackorderClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS,
+        "{" + String.join(",", PLUGINS) + "}-connector-*.jar")) {
+      for (Path jar : jars) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
+    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+        server: {http-port: 0}
+        plugins: {dir: "%s", watch: false}
+        storage: {url: "jdbc:sqlite:%s"}
+        auth: {tokens: [{name: story, token: %s, scopes: [intake, read, admin]}]}
+        store: {name: Maple & Thread Crafts}
+        triggers: {supplier-delay-threshold: 48h}
+        connectors:
+          - id: sheet
+            type: google-sheets
+            rate-per-second: 50
+            settings: {web-app-url: "%s", sheet: Backorders, time-zone: America/New_York}
+        routes:
+          - {name: audit, send: [sheet]}
+        """.formatted(plugins, dir.resolve("story.db"), TOKEN, sheetApi.url("/macros/s/story-deployment/exec")));
+    GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
+    gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
+    client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    gateway.close();
+    sheetApi.close();
+  }
+
+  @Test
+  void aSaleToZeroAnEtaSlipAndARestockLeaveOneRowPerDelivery() {
+    Instant expected = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+    client.backorder().registerExpectedShipment(RegisterExpectedShipmentRequest.newBuilder()
+        .setSupplier("Golden Artist Colors").setPoNumber("PO-2041").setExpectedAt(at(expected))
+        .addLines(ShipmentLine.newBuilder().setSku(SKU).setQuantity(24)).build());
+
+    client.backorder().reportInventoryLevel(sale("1001", "Maya Okafor", "maya@example.com"));
+    client.backorder().reportInventoryLevel(sale("1002", "Sam Lee", "sam@example.com"));
+    List<Delivery> opened = awaitSettled(3); // a staff alert and two customer notices
+
+    client.backorder().reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder().setPoNumber("PO-2041")
+        .setNewExpectedAt(at(expected.plus(Duration.ofDays(7)))).build());
+    List<Delivery> slipped = awaitSettled(opened.size() + 3);
+
+    client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(48)
+        .setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
+    List<Delivery> all = awaitSettled(slipped.size() + 3);
+
+    List<JsonNode> rows = sheet.rows();
+    assertThat(rows).as("one row per delivery").hasSize(all.size());
+    assertThat(rows).extracting(row -> row.path("delivery_id").asText())
+        .containsExactlyInAnyOrderElementsOf(all.stream().map(Delivery::getId).toList());
+    List<String> columns = List.of("timestamp", "trigger", "purpose", "sku", "product", "order", "customer", "eta",
+        "status", "case_id", "delivery_id", "message");
+    assertThat(rows).allSatisfy(row -> {
+      assertThat(row.path("sheet").asText()).isEqualTo("Backorders");
+      assertThat(row.path("columns")).extracting(JsonNode::asText).containsExactlyElementsOf(columns);
+      assertThat(row.path("row").get(0).asText()).as("a timestamp").isNotBlank();
+      assertThat(row.path("row").get(3).asText()).as("text kept as text ('), never a formula").isEqualTo("'" + SKU);
+    });
+    assertThat(rows.stream().map(row -> row.path("row").get(8).asText()).collect(Collectors.toSet()))
+        .as("the status column follows the case").containsOnly("'backordered", "'delayed", "'restocked");
+  }
+
+  /** Waits until {@code count} deliveries exist and every one is delivered. */
+  private List<Delivery> awaitSettled(int count) {
+    return await().atMost(Duration.ofSeconds(60)).until(() -> client.admin().listDeliveries(
+            ListDeliveriesRequest.newBuilder().setPageSize(200).build()).getDeliveriesList(),
+        deliveries -> deliveries.size() == count
+            && deliveries.stream().allMatch(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED));
+  }
+
+  private static ReportInventoryLevelRequest sale(String orderId, String name, String email) {
+    return ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(0)
+        .setCause(InventoryCause.INVENTORY_CAUSE_SALE)
+        .setOrder(CustomerOrder.newBuilder().setOrderId(orderId).setOrderName("#" + orderId)
+            .setCustomer(Customer.newBuilder().setName(name).setEmail(email).setTimeZone("America/Chicago")))
+        .build();
+  }
+
+  private static Timestamp at(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
+  }
+}
