@@ -1,0 +1,145 @@
+package com.backordergateway.plugins.trello;
+
+import com.backordergateway.connector.api.ConnectorContext;
+import com.backordergateway.connector.api.ConnectorSession;
+import com.backordergateway.connector.api.DeliveryException;
+import com.backordergateway.connector.api.DeliveryReceipt;
+import com.backordergateway.connector.api.Notification;
+import com.backordergateway.connector.api.Notification.Purpose;
+import com.backordergateway.connector.api.PermanentDeliveryException;
+import com.backordergateway.connector.support.FollowUps;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One configured Trello board. A case's first notice creates a card on the Backorder list (name:
+ * the template's subject; description: its body; due: the ETA; the configured labels and
+ * members, whom Trello notifies); the card id is the receipt's reference. A new date comments on
+ * that card and moves its due date; the resolution comments and moves the card to the Resolved
+ * list (archiving it when configured). A follow-up whose card was deleted creates a new one and
+ * the receipt's note says so.
+ *
+ * <p>The key and token travel as query parameters, so no URI is ever logged or put into a
+ * message. Holds no mutable state of its own (the token's window is shared and thread-safe).
+ */
+final class TrelloSession implements ConnectorSession {
+
+  private static final Pattern CARD_ID = Pattern.compile(TrelloSettings.OBJECT_ID);
+  /** A new card's name, description and a comment: Trello takes 16,384 characters in each. */
+  static final int MAX_TEXT = 16_384;
+
+  private final TrelloSettings settings;
+  private final ConnectorContext context;
+  private final TokenWindow window;
+
+  TrelloSession(TrelloSettings settings, ConnectorContext context) {
+    this.settings = Objects.requireNonNull(settings, "settings is null");
+    this.context = Objects.requireNonNull(context, "context is null");
+    this.window = TokenWindow.of(settings.token(), settings.requestsPer10s());
+  }
+
+  @Override
+  public DeliveryReceipt deliver(Notification notification) throws DeliveryException {
+    String name = text(notification.message().subject(), "card name", notification);
+    String body = text(notification.message().body(), "card description", notification);
+    Optional<String> card = FollowUps.recordOf(notification, CARD_ID, "Trello card", context);
+    if (card.isEmpty()) {
+      window.reserve(1, context.clock());
+      return DeliveryReceipt.of(create(notification, name, body));
+    }
+    window.reserve(3, context.clock()); // a comment, the update, and a new card if it is gone
+    HttpResponse<String> comment = send(json(settings.url("cards/" + card.get() + "/actions/comments"))
+        .POST(context.json().body(context.json().object().put("text", body))));
+    if (TrelloAnswers.cardGone(comment)) {
+      String created = create(notification, name, body);
+      String note = "card " + card.get() + " was deleted in Trello; created card " + created;
+      context.logger().warn("delivery {}: {}", notification.deliveryId(), note);
+      if (notification.purpose() == Purpose.RESOLUTION) {
+        update(created, resolved());
+      }
+      return DeliveryReceipt.of(created).withNote(note);
+    }
+    TrelloAnswers.ANSWERS.check(comment, context.clock());
+    ObjectNode change = notification.purpose() == Purpose.RESOLUTION ? resolved() : due(notification);
+    if (!change.isEmpty()) {
+      update(card.get(), change);
+    }
+    return DeliveryReceipt.of(card.get());
+  }
+
+  /** A card on the Backorder list; its id. */
+  private String create(Notification notification, String name, String description) throws DeliveryException {
+    ObjectNode card = context.json().object().put("idList", settings.backorderList()).put("name", name)
+        .put("desc", description).put("pos", "top");
+    card.setAll(due(notification));
+    if (!settings.labelIds().isEmpty()) {
+      card.put("idLabels", String.join(",", settings.labelIds()));
+    }
+    if (!settings.memberIds().isEmpty()) {
+      card.put("idMembers", String.join(",", settings.memberIds()));
+    }
+    HttpResponse<String> answer = TrelloAnswers.ANSWERS.check(
+        send(json(settings.url("cards")).POST(context.json().body(card))), context.clock());
+    String id = TrelloAnswers.cardId(answer);
+    context.logger().info("delivery {}: created Trello card {}", notification.deliveryId(), id);
+    return id;
+  }
+
+  private void update(String card, ObjectNode change) throws DeliveryException {
+    TrelloAnswers.ANSWERS.check(send(json(settings.url("cards/" + card)).PUT(context.json().body(change))),
+        context.clock());
+  }
+
+  /** The move a resolution makes: to the Resolved list, archived when configured. */
+  private ObjectNode resolved() {
+    ObjectNode change = context.json().object().put("idList", settings.resolvedList()).put("pos", "top");
+    return settings.archiveOnResolution() ? change.put("closed", true) : change;
+  }
+
+  /** {@code due} set to the ETA, or nothing when there is none. */
+  private ObjectNode due(Notification notification) {
+    ObjectNode due = context.json().object();
+    try {
+      String eta = notification.fact("eta").strip();
+      if (!eta.isEmpty()) {
+        due.put("due", Instant.parse(eta).toString());
+      }
+    } catch (DateTimeException notAnInstant) {
+      context.logger().warn("delivery {}: the eta fact is not an instant; the card's due date is left as it is",
+          notification.deliveryId());
+    }
+    return due;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws DeliveryException {
+    HttpResponse<String> answer = context.http().send(request.build());
+    context.logger().debug("Trello {}: HTTP {}", request.build().method(), answer.statusCode());
+    return answer;
+  }
+
+  private static HttpRequest.Builder json(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Accept", "application/json");
+  }
+
+  private static String text(String value, String what, Notification notification) throws PermanentDeliveryException {
+    String text = value.strip();
+    if (text.isEmpty() || text.length() > MAX_TEXT) {
+      throw new PermanentDeliveryException("trello: the rendered " + what + " is " + (text.isEmpty() ? "empty"
+          : text.length() + " characters, more than Trello's " + MAX_TEXT) + "; check the template for "
+          + notification.trigger() + " / " + notification.purpose());
+    }
+    return text;
+  }
+
+  @Override
+  public String toString() {
+    return "TrelloSession[" + context.instanceId() + " → " + settings.host() + ", list " + settings.backorderList() + "]";
+  }
+}
