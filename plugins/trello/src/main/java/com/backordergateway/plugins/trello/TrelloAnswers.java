@@ -17,10 +17,13 @@ import java.util.Optional;
  */
 final class TrelloAnswers {
 
+  /** Trello counts requests per token in windows of 10 seconds. */
+  static final Duration WINDOW = Duration.ofSeconds(10);
+
   static final PlatformResponses ANSWERS = PlatformResponses.of("Trello")
       .readingErrors(TrelloAnswers::errorText)
       .withQuirk(answer -> answer.statusCode() == 429 && answer.headers().firstValue("Retry-After").isEmpty()
-          ? Optional.of(Verdict.retryable(errorText(answer.body()).orElse("rate limited"), TokenWindow.WINDOW))
+          ? Optional.of(Verdict.retryable(errorText(answer.body()).orElse("rate limited"), WINDOW))
           : Optional.empty());
 
   private static final PlatformJson JSON = PlatformJson.get();

@@ -20,7 +20,7 @@ public final class TrelloConnector implements Connector {
 
   /**
    * Three deliveries a second, bursts of ten: up to nine requests a second, inside the 100 per
-   * 10 seconds Trello takes per token (300 per key), which {@link TokenWindow} also keeps across
+   * 10 seconds Trello takes per token (300 per key), which the token's request window also keeps across
    * instances sharing a token.
    */
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(3, 10);

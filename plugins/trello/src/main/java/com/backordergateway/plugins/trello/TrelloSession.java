@@ -8,6 +8,7 @@ import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.support.FollowUps;
+import com.backordergateway.connector.support.RequestWindow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * the receipt's note says so.
  *
  * <p>The key and token travel as query parameters, so no URI is ever logged or put into a
- * message. Holds no mutable state of its own (the token's window is shared and thread-safe).
+ * message. Holds no mutable state of its own (the token's
+ * {@link RequestWindow} is shared and thread-safe).
  */
 final class TrelloSession implements ConnectorSession {
 
@@ -37,12 +39,13 @@ final class TrelloSession implements ConnectorSession {
 
   private final TrelloSettings settings;
   private final ConnectorContext context;
-  private final TokenWindow window;
+  private final RequestWindow window;
 
   TrelloSession(TrelloSettings settings, ConnectorContext context) {
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.context = Objects.requireNonNull(context, "context is null");
-    this.window = TokenWindow.of(settings.token(), settings.requestsPer10s());
+    this.window = RequestWindow.shared(settings.token(), settings.requestsPer10s(), TrelloAnswers.WINDOW,
+        "requests in 10 s for this Trello token");
   }
 
   @Override
