@@ -67,7 +67,8 @@ class GatewayProcessTest {
       var connectors = client.admin().listConnectors(ListConnectorsRequest.getDefaultInstance());
       assertThat(connectors.getPluginsList()).extracting(PluginInfo::getPluginId).contains("webhook", "twilio",
           "sendgrid", "mailchimp-transactional", "klaviyo", "intercom", "slack", "teams", "shopify", "woocommerce",
-          "zendesk", "freshdesk", "gorgias", "hubspot", "salesforce", "google-sheets", "zapier", "trello", "monday", "airtable");
+          "zendesk", "freshdesk", "gorgias", "hubspot", "salesforce", "pipedrive", "google-sheets", "zapier", "trello",
+          "monday", "airtable");
       assertThat(connectors.getInstancesList()).as("every connector of the demo config starts").hasSizeGreaterThan(12)
           .allSatisfy(i -> assertThat(i.getState()).as(i.getId() + ": " + i.getLastError())
               .isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED));
