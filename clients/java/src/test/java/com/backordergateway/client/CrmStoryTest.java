@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CRM story end to end, with the distribution's HubSpot and Salesforce plugin jars in a real
- * gateway, each live against a fake CRM that keeps its records: a sale takes a SKU to zero with
- * two orders waiting, the supplier's shipment slips, then stock arrives. Each CRM ends with one
- * record chain per affected order — a HubSpot contact, a Salesforce Order's posts and Task —
- * written once and updated twice.
+ * The CRM story end to end, with the distribution's HubSpot, Salesforce and Pipedrive plugin jars
+ * in a real gateway, each live against a fake CRM that keeps its records: a sale takes a SKU to
+ * zero with two orders waiting, the supplier's shipment slips, then stock arrives. Each CRM ends
+ * with one record chain per affected order — a HubSpot contact, a Salesforce Order's posts and
+ * Task, a Pipedrive deal's label, notes and activity — written once and updated twice.
  */
 class CrmStoryTest {
 
@@ -50,7 +50,8 @@ class CrmStoryTest {
   private static final String TOKEN = "story-test-token-0123456789";
   private static final String SKU = "ACR-TITANIUM-WHITE";
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-  private static final List<String> PLUGINS = List.of("hubspot", "salesforce");
+  private static final List<String> PLUGINS = List.of("hubspot", "salesforce", "pipedrive");
+  private static final String ORDER_FIELD = "5f1e0c4a9b7d3e2f8a6c1b0d9e8f7a6b5c4d3e2f";
 
   @TempDir Path dir;
   private final FakeCrm.Hubspot hubspot = new FakeCrm.Hubspot("pat-na1-story-token");
@@ -58,6 +59,9 @@ class CrmStoryTest {
       .withOrder("1001", "801STORY00000001AA").withOrder("1002", "801STORY00000002AA");
   private final FakePlatform hubspotApi = FakePlatform.start().answering(hubspot);
   private final FakePlatform salesforceApi = FakePlatform.start().answering(salesforce);
+  private final FakeCrm.Pipedrive pipedrive = new FakeCrm.Pipedrive("pd-story-token-0123456789", ORDER_FIELD)
+      .withDeal(4821, "1001").withDeal(4822, "1002");
+  private final FakePlatform pipedriveApi = FakePlatform.start().answering(pipedrive);
   private Gateway gateway;
   private BackorderClient client;
 
@@ -86,9 +90,15 @@ class CrmStoryTest {
             type: salesforce
             rate-per-second: 50
             settings: {base-url: "%s", my-domain: example-crafts, client-id: 3MVG9story, client-secret: sf-story-secret}
+          - id: pipedrive
+            type: pipedrive
+            rate-per-second: 50
+            settings: {base-url: "%s", company-domain: example-crafts, api-token: pd-story-token-0123456789,
+                       order-field-key: %s, backorder-label-id: "12", restocked-label-id: "13"}
         routes:
-          - {name: crm, when: {audience: customer}, send: [hubspot, salesforce]}
-        """.formatted(plugins, dir.resolve("story.db"), TOKEN, hubspotApi.url(), salesforceApi.url()));
+          - {name: crm, when: {audience: customer}, send: [hubspot, salesforce, pipedrive]}
+        """.formatted(plugins, dir.resolve("story.db"), TOKEN, hubspotApi.url(), salesforceApi.url(),
+            pipedriveApi.url(), ORDER_FIELD));
     GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
     gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
     client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
@@ -100,6 +110,7 @@ class CrmStoryTest {
     gateway.close();
     hubspotApi.close();
     salesforceApi.close();
+    pipedriveApi.close();
   }
 
   @Test
@@ -145,6 +156,19 @@ class CrmStoryTest {
       assertThat(salesforce.postsOn(order)).hasSize(3);
     }
     assertThat(salesforce.tokensIssued()).isEqualTo(1);
+
+    // Pipedrive: per deal one activity (created, moved, done), three notes, Restocked in place of Backorder.
+    assertThat(pipedrive.activities()).hasSize(2);
+    assertThat(pipedrive.activities().values()).allSatisfy(writes -> {
+      assertThat(writes).hasSize(3);
+      assertThat(writes.get(0).path("due_date").asText()).isEqualTo(day(expected));
+      assertThat(writes.get(1).path("due_date").asText()).isEqualTo(day(slipped));
+      assertThat(writes.get(2).path("done").asBoolean()).isTrue();
+    });
+    for (long deal : List.of(4821L, 4822L)) {
+      assertThat(pipedrive.notesOn(deal)).hasSize(3);
+      assertThat(pipedrive.labelsOf(deal)).containsExactly(13L);
+    }
   }
 
   private void awaitDelivered(Purpose purpose) {

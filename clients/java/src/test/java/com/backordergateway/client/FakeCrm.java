@@ -157,4 +157,85 @@ final class FakeCrm {
       return String.format("%sSTORY%010d", prefix, nextId++);
     }
   }
+
+  /** A Pipedrive company: deals with an order field, notes on them, activities for their owners. */
+  static final class Pipedrive implements Function<RecordedRequest, FakeResponse> {
+    private static final Pattern DEAL = Pattern.compile("/api/v2/deals/(\\d+)");
+    private static final Pattern ACTIVITY = Pattern.compile("/api/v2/activities/(\\d+)");
+    private final String token;
+    private final String orderField;
+    private final Map<String, Long> dealByOrder = new LinkedHashMap<>();
+    private final Map<Long, List<Long>> labels = new LinkedHashMap<>();
+    private final Map<Long, List<String>> notes = new LinkedHashMap<>();
+    private final Map<Long, List<JsonNode>> activities = new LinkedHashMap<>();
+    private long nextId = 900;
+
+    Pipedrive(String token, String orderField) {
+      this.token = token;
+      this.orderField = orderField;
+    }
+
+    synchronized Pipedrive withDeal(long id, String order) {
+      dealByOrder.put(order, id);
+      labels.put(id, new ArrayList<>());
+      return this;
+    }
+
+    synchronized List<Long> labelsOf(long deal) {
+      return List.copyOf(labels.get(deal));
+    }
+
+    synchronized List<String> notesOn(long deal) {
+      return List.copyOf(notes.getOrDefault(deal, List.of()));
+    }
+
+    /** Each activity's writes (its creation, then each PATCH), by id. */
+    synchronized Map<Long, List<JsonNode>> activities() {
+      return Map.copyOf(activities);
+    }
+
+    @Override
+    public synchronized FakeResponse apply(RecordedRequest request) {
+      if (!request.header("x-api-token").orElse("").equals(token)) {
+        return refused(401, "{\"success\":false,\"error\":\"unauthorized access\"}");
+      }
+      String path = request.path();
+      Matcher deal = DEAL.matcher(path);
+      Matcher activity = ACTIVITY.matcher(path);
+      if (path.equals("/api/v2/deals/search")) {
+        Long id = dealByOrder.get(request.queryParameter("term").orElse(""));
+        return ok(id == null ? "{\"items\":[]}" : "{\"items\":[{\"result_score\":1,\"item\":{\"id\":" + id + "}}]}");
+      }
+      if (deal.matches() && labels.containsKey(Long.parseLong(deal.group(1)))) {
+        long id = Long.parseLong(deal.group(1));
+        if (request.method().equals("PATCH")) {
+          List<Long> set = new ArrayList<>();
+          request.json().path("label_ids").forEach(label -> set.add(label.asLong()));
+          labels.put(id, set);
+        }
+        String order = dealByOrder.entrySet().stream().filter(e -> e.getValue() == id).findFirst().orElseThrow().getKey();
+        return ok("{\"id\":" + id + ",\"owner_id\":13055,\"label_ids\":" + labels.get(id) + ",\"custom_fields\":{\""
+            + orderField + "\":\"" + order + "\"}}");
+      }
+      if (path.equals("/api/v1/notes") && request.method().equals("POST")) {
+        notes.computeIfAbsent(request.json().path("deal_id").asLong(), k -> new ArrayList<>())
+            .add(request.json().path("content").asText());
+        return ok("{\"id\":" + nextId++ + "}");
+      }
+      if (path.equals("/api/v2/activities") && request.method().equals("POST")) {
+        long id = nextId++;
+        activities.put(id, new ArrayList<>(List.of(request.json())));
+        return ok("{\"id\":" + id + "}");
+      }
+      if (activity.matches() && activities.containsKey(Long.parseLong(activity.group(1)))) {
+        activities.get(Long.parseLong(activity.group(1))).add(request.json());
+        return ok("{\"id\":" + activity.group(1) + "}");
+      }
+      return refused(404, "{\"success\":false,\"error\":\"Not found\"}");
+    }
+
+    private static FakeResponse ok(String data) {
+      return FakeResponse.json(200, "{\"success\":true,\"data\":" + data + "}");
+    }
+  }
 }
