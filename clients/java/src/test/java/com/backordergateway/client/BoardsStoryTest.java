@@ -1,29 +1,18 @@
 package com.backordergateway.client;
 
+import static com.backordergateway.client.StoryGateway.at;
+import static com.backordergateway.client.StoryGateway.sale;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.backordergateway.api.v1.Customer;
-import com.backordergateway.api.v1.CustomerOrder;
 import com.backordergateway.api.v1.Delivery;
-import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.InventoryCause;
-import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.connector.testkit.FakePlatform;
-import com.backordergateway.server.Gateway;
-import com.backordergateway.server.config.ConfigLoader;
-import com.backordergateway.server.config.GatewayConfig;
-import com.backordergateway.server.config.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,10 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BoardsStoryTest {
 
-  private static final Path DISTRIBUTION_PLUGINS =
-      Path.of("../../distribution/target/backorder-gateway/plugins").toAbsolutePath().normalize();
-  private static final String TOKEN = "story-test-token-0123456789";
-  private static final String SKU = "ACR-TITANIUM-WHITE";
+  private static final String SKU = StoryGateway.SKU;
   private static final List<String> PLUGINS = List.of("google-sheets", "airtable", "monday", "trello");
   private static final String TRELLO_TOKEN = "ATTAstory0123456789abcdef0123456789abcdef";
   private static final String RESOLVED_LIST = "65f1c0ffee0ddba11a5e0002";
@@ -62,25 +48,12 @@ class BoardsStoryTest {
   private final FakePlatform mondayApi = FakePlatform.start().answering(monday);
   private final FakeBoards.Trello trello = new FakeBoards.Trello(TRELLO_TOKEN);
   private final FakePlatform trelloApi = FakePlatform.start().answering(trello);
-  private Gateway gateway;
+  private StoryGateway story;
   private BackorderClient client;
 
   @BeforeEach
   void start() throws Exception {
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS,
-        "{" + String.join(",", PLUGINS) + "}-connector-*.jar")) {
-      for (Path jar : jars) {
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
-      }
-    }
-    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
-        server: {http-port: 0}
-        plugins: {dir: "%s", watch: false}
-        storage: {url: "jdbc:sqlite:%s"}
-        auth: {tokens: [{name: story, token: %s, scopes: [intake, read, admin]}]}
-        store: {name: Maple & Thread Crafts}
-        triggers: {supplier-delay-threshold: 48h}
+    story = StoryGateway.start(dir, PLUGINS, """
         connectors:
           - id: sheet
             type: google-sheets
@@ -103,17 +76,14 @@ class BoardsStoryTest {
                        backorder-list-id: 65f1c0ffee0ddba11a5e0001, resolved-list-id: %s}
         routes:
           - {name: audit, send: [sheet, airtable, monday, trello]}
-        """.formatted(plugins, dir.resolve("story.db"), TOKEN, sheetApi.url("/macros/s/story-deployment/exec"),
-            airtableApi.url(), mondayApi.url(), trelloApi.url(), TRELLO_TOKEN, RESOLVED_LIST));
-    GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
-    gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
-    client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
+        """.formatted(sheetApi.url("/macros/s/story-deployment/exec"), airtableApi.url(), mondayApi.url(),
+        trelloApi.url(), TRELLO_TOKEN, RESOLVED_LIST));
+    client = story.client();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    gateway.close();
+    story.close();
     sheetApi.close();
     airtableApi.close();
     mondayApi.close();
@@ -129,15 +99,15 @@ class BoardsStoryTest {
 
     client.backorder().reportInventoryLevel(sale("1001", "Maya Okafor", "maya@example.com"));
     client.backorder().reportInventoryLevel(sale("1002", "Sam Lee", "sam@example.com"));
-    List<Delivery> opened = awaitSettled(3 * PLUGINS.size()); // a staff alert and two customer notices
+    List<Delivery> opened = story.awaitSettled(3 * PLUGINS.size()); // a staff alert and two customer notices
 
     client.backorder().reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder().setPoNumber("PO-2041")
         .setNewExpectedAt(at(expected.plus(Duration.ofDays(7)))).build());
-    List<Delivery> slipped = awaitSettled(opened.size() + 3 * PLUGINS.size());
+    List<Delivery> slipped = story.awaitSettled(opened.size() + 3 * PLUGINS.size());
 
     client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(48)
         .setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
-    List<Delivery> all = awaitSettled(slipped.size() + 3 * PLUGINS.size());
+    List<Delivery> all = story.awaitSettled(slipped.size() + 3 * PLUGINS.size());
 
     List<Delivery> toSheet = all.stream().filter(d -> d.getConnector().equals("sheet")).toList();
     List<JsonNode> rows = sheet.rows();
@@ -182,25 +152,5 @@ class BoardsStoryTest {
     assertThat(airtable.records().keySet()).as("the two orders, the staff's record of the case, the supplier's alert")
         .hasSize(4).anyMatch(key -> key.endsWith(" / staff") && key.startsWith("case_"))
         .anyMatch(key -> key.equals("sku " + SKU + " / staff"));
-  }
-
-  /** Waits until {@code count} deliveries exist and every one is delivered. */
-  private List<Delivery> awaitSettled(int count) {
-    return await().atMost(Duration.ofSeconds(60)).until(() -> client.admin().listDeliveries(
-            ListDeliveriesRequest.newBuilder().setPageSize(200).build()).getDeliveriesList(),
-        deliveries -> deliveries.size() == count
-            && deliveries.stream().allMatch(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED));
-  }
-
-  private static ReportInventoryLevelRequest sale(String orderId, String name, String email) {
-    return ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(0)
-        .setCause(InventoryCause.INVENTORY_CAUSE_SALE)
-        .setOrder(CustomerOrder.newBuilder().setOrderId(orderId).setOrderName("#" + orderId)
-            .setCustomer(Customer.newBuilder().setName(name).setEmail(email).setTimeZone("America/Chicago")))
-        .build();
-  }
-
-  private static Timestamp at(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
   }
 }

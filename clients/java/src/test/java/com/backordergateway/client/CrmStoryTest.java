@@ -1,30 +1,17 @@
 package com.backordergateway.client;
 
+import static com.backordergateway.client.StoryGateway.at;
+import static com.backordergateway.client.StoryGateway.sale;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.backordergateway.api.v1.Customer;
-import com.backordergateway.api.v1.CustomerOrder;
-import com.backordergateway.api.v1.Delivery;
-import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.InventoryCause;
-import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.connector.testkit.FakePlatform;
-import com.backordergateway.server.Gateway;
-import com.backordergateway.server.config.ConfigLoader;
-import com.backordergateway.server.config.GatewayConfig;
-import com.backordergateway.server.config.Secrets;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrmStoryTest {
 
-  private static final Path DISTRIBUTION_PLUGINS =
-      Path.of("../../distribution/target/backorder-gateway/plugins").toAbsolutePath().normalize();
-  private static final String TOKEN = "story-test-token-0123456789";
-  private static final String SKU = "ACR-TITANIUM-WHITE";
+  private static final String SKU = StoryGateway.SKU;
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
   private static final List<String> PLUGINS = List.of("hubspot", "salesforce", "pipedrive");
   private static final String ORDER_FIELD = "5f1e0c4a9b7d3e2f8a6c1b0d9e8f7a6b5c4d3e2f";
@@ -62,25 +46,12 @@ class CrmStoryTest {
   private final FakeCrm.Pipedrive pipedrive = new FakeCrm.Pipedrive("pd-story-token-0123456789", ORDER_FIELD)
       .withDeal(4821, "1001").withDeal(4822, "1002");
   private final FakePlatform pipedriveApi = FakePlatform.start().answering(pipedrive);
-  private Gateway gateway;
+  private StoryGateway story;
   private BackorderClient client;
 
   @BeforeEach
   void start() throws Exception {
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS,
-        "{" + String.join(",", PLUGINS) + "}-connector-*.jar")) {
-      for (Path jar : jars) {
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
-      }
-    }
-    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
-        server: {http-port: 0}
-        plugins: {dir: "%s", watch: false}
-        storage: {url: "jdbc:sqlite:%s"}
-        auth: {tokens: [{name: story, token: %s, scopes: [intake, read, admin]}]}
-        store: {name: Maple & Thread Crafts}
-        triggers: {supplier-delay-threshold: 48h}
+    story = StoryGateway.start(dir, PLUGINS, """
         connectors:
           - id: hubspot
             type: hubspot
@@ -97,17 +68,13 @@ class CrmStoryTest {
                        order-field-key: %s, backorder-label-id: "12", restocked-label-id: "13"}
         routes:
           - {name: crm, when: {audience: customer}, send: [hubspot, salesforce, pipedrive]}
-        """.formatted(plugins, dir.resolve("story.db"), TOKEN, hubspotApi.url(), salesforceApi.url(),
-            pipedriveApi.url(), ORDER_FIELD));
-    GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
-    gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
-    client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
+        """.formatted(hubspotApi.url(), salesforceApi.url(), pipedriveApi.url(), ORDER_FIELD));
+    client = story.client();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    gateway.close();
+    story.close();
     hubspotApi.close();
     salesforceApi.close();
     pipedriveApi.close();
@@ -123,15 +90,15 @@ class CrmStoryTest {
 
     client.backorder().reportInventoryLevel(sale("1001", "Maya Okafor", "maya@example.com"));
     client.backorder().reportInventoryLevel(sale("1002", "Sam Lee", "sam@example.com"));
-    awaitDelivered(Purpose.PURPOSE_CUSTOMER_NOTICE);
+    story.awaitDelivered(Purpose.PURPOSE_CUSTOMER_NOTICE, 2 * PLUGINS.size());
 
     client.backorder().reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder().setPoNumber("PO-2041")
         .setNewExpectedAt(at(slipped)).build());
-    awaitDelivered(Purpose.PURPOSE_ETA_CORRECTION);
+    story.awaitDelivered(Purpose.PURPOSE_ETA_CORRECTION, 2 * PLUGINS.size());
 
     client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(48)
         .setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
-    awaitDelivered(Purpose.PURPOSE_RESOLUTION);
+    story.awaitDelivered(Purpose.PURPOSE_RESOLUTION, 2 * PLUGINS.size());
 
     // HubSpot: one contact per order's customer, upserted once then patched twice.
     assertThat(hubspot.contacts()).containsOnlyKeys("maya@example.com", "sam@example.com");
@@ -171,30 +138,8 @@ class CrmStoryTest {
     }
   }
 
-  private void awaitDelivered(Purpose purpose) {
-    int count = 2 * PLUGINS.size();
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      List<Delivery> deliveries = client.admin().listDeliveries(ListDeliveriesRequest.newBuilder().setPageSize(200)
-          .build()).getDeliveriesList().stream().filter(d -> d.getPurpose() == purpose).toList();
-      assertThat(deliveries).as("%s deliveries", purpose).hasSize(count)
-          .allSatisfy(d -> assertThat(d.getStatus()).as(d.getConnector() + ": " + d.getLastError())
-              .isEqualTo(DeliveryStatus.DELIVERY_STATUS_DELIVERED));
-    });
-  }
-
   private static String day(Instant instant) {
     return LocalDate.ofInstant(instant, CHICAGO).toString();
   }
 
-  private static ReportInventoryLevelRequest sale(String orderId, String name, String email) {
-    return ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(0)
-        .setCause(InventoryCause.INVENTORY_CAUSE_SALE)
-        .setOrder(CustomerOrder.newBuilder().setOrderId(orderId).setOrderName("#" + orderId)
-            .setCustomer(Customer.newBuilder().setName(name).setEmail(email).setTimeZone("America/Chicago")))
-        .build();
-  }
-
-  private static Timestamp at(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
-  }
 }

@@ -1,14 +1,10 @@
 package com.backordergateway.client;
 
+import static com.backordergateway.client.StoryGateway.at;
+import static com.backordergateway.client.StoryGateway.sale;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.backordergateway.api.v1.CustomerOrder;
-import com.backordergateway.api.v1.Customer;
-import com.backordergateway.api.v1.Delivery;
-import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.InventoryCause;
-import com.backordergateway.api.v1.ListDeliveriesRequest;
 import com.backordergateway.api.v1.Purpose;
 import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
@@ -16,15 +12,7 @@ import com.backordergateway.api.v1.ReportShipmentUpdateRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.client.FakeHelpdesk.Ticket;
 import com.backordergateway.connector.testkit.FakePlatform;
-import com.backordergateway.server.Gateway;
-import com.backordergateway.server.config.ConfigLoader;
-import com.backordergateway.server.config.GatewayConfig;
-import com.backordergateway.server.config.Secrets;
-import com.google.protobuf.Timestamp;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,10 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelpdeskStoryTest {
 
-  private static final Path DISTRIBUTION_PLUGINS =
-      Path.of("../../distribution/target/backorder-gateway/plugins").toAbsolutePath().normalize();
-  private static final String TOKEN = "story-test-token-0123456789";
-  private static final String SKU = "ACR-TITANIUM-WHITE";
+  private static final String SKU = StoryGateway.SKU;
+
+  private static final List<String> PLUGINS = List.of("zendesk", "freshdesk", "gorgias");
 
   @TempDir Path dir;
   private final FakeHelpdesk zendesk = FakeHelpdesk.zendesk("support@example-crafts.com", "zd-story-token");
@@ -56,24 +43,12 @@ class HelpdeskStoryTest {
   private final FakePlatform zendeskApi = FakePlatform.start().answering(zendesk);
   private final FakePlatform freshdeskApi = FakePlatform.start().answering(freshdesk);
   private final FakePlatform gorgiasApi = FakePlatform.start().answering(gorgias);
-  private Gateway gateway;
+  private StoryGateway story;
   private BackorderClient client;
 
   @BeforeEach
   void start() throws Exception {
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    try (var jars = Files.newDirectoryStream(DISTRIBUTION_PLUGINS, "{zendesk,freshdesk,gorgias}-connector-*.jar")) {
-      for (Path jar : jars) {
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
-      }
-    }
-    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
-        server: {http-port: 0}
-        plugins: {dir: "%s", watch: false}
-        storage: {url: "jdbc:sqlite:%s"}
-        auth: {tokens: [{name: story, token: %s, scopes: [intake, read, admin]}]}
-        store: {name: Maple & Thread Crafts}
-        triggers: {supplier-delay-threshold: 48h}
+    story = StoryGateway.start(dir, PLUGINS, """
         connectors:
           - id: zendesk
             type: zendesk
@@ -90,16 +65,13 @@ class HelpdeskStoryTest {
                        support-email: support@example-crafts.com}
         routes:
           - {name: helpdesks, when: {audience: customer}, send: [zendesk, freshdesk, gorgias]}
-        """.formatted(plugins, dir.resolve("story.db"), TOKEN, zendeskApi.url(), freshdeskApi.url(), gorgiasApi.url()));
-    GatewayConfig loaded = new ConfigLoader(name -> null, Secrets.global()).load(config);
-    gateway = Gateway.start(loaded, Clock.systemUTC(), NettyServerBuilder.forPort(0));
-    client = BackorderClient.builder().target("localhost:" + gateway.grpcPort()).token(TOKEN).build();
+        """.formatted(zendeskApi.url(), freshdeskApi.url(), gorgiasApi.url()));
+    client = story.client();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    gateway.close();
+    story.close();
     zendeskApi.close();
     freshdeskApi.close();
     gorgiasApi.close();
@@ -114,15 +86,15 @@ class HelpdeskStoryTest {
 
     client.backorder().reportInventoryLevel(sale("1001", "Maya Okafor", "maya@example.com"));
     client.backorder().reportInventoryLevel(sale("1002", "Sam Lee", "sam@example.com"));
-    awaitDelivered(Purpose.PURPOSE_CUSTOMER_NOTICE, 2 * 3);
+    story.awaitDelivered(Purpose.PURPOSE_CUSTOMER_NOTICE, 2 * PLUGINS.size());
 
     client.backorder().reportShipmentUpdate(ReportShipmentUpdateRequest.newBuilder().setPoNumber("PO-2041")
         .setNewExpectedAt(at(expected.plus(Duration.ofDays(7)))).build());
-    awaitDelivered(Purpose.PURPOSE_ETA_CORRECTION, 2 * 3);
+    story.awaitDelivered(Purpose.PURPOSE_ETA_CORRECTION, 2 * PLUGINS.size());
 
     client.backorder().reportInventoryLevel(ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(48)
         .setCause(InventoryCause.INVENTORY_CAUSE_RECEIPT).build());
-    awaitDelivered(Purpose.PURPOSE_RESOLUTION, 2 * 3);
+    story.awaitDelivered(Purpose.PURPOSE_RESOLUTION, 2 * PLUGINS.size());
 
     for (Map.Entry<String, FakeHelpdesk> desk : Map.of("zendesk", zendesk, "freshdesk", freshdesk, "gorgias", gorgias)
         .entrySet()) {
@@ -142,25 +114,4 @@ class HelpdeskStoryTest {
         .containsExactlyInAnyOrder("maya@example.com", "sam@example.com");
   }
 
-  private void awaitDelivered(Purpose purpose, int count) {
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      List<Delivery> deliveries = client.admin().listDeliveries(ListDeliveriesRequest.newBuilder().setPageSize(200)
-          .build()).getDeliveriesList().stream().filter(d -> d.getPurpose() == purpose).toList();
-      assertThat(deliveries).as("%s deliveries", purpose).hasSize(count)
-          .allSatisfy(d -> assertThat(d.getStatus()).as(d.getConnector() + ": " + d.getLastError())
-              .isEqualTo(DeliveryStatus.DELIVERY_STATUS_DELIVERED));
-    });
-  }
-
-  private static ReportInventoryLevelRequest sale(String orderId, String name, String email) {
-    return ReportInventoryLevelRequest.newBuilder().setSku(SKU).setOnHand(0)
-        .setCause(InventoryCause.INVENTORY_CAUSE_SALE)
-        .setOrder(CustomerOrder.newBuilder().setOrderId(orderId).setOrderName("#" + orderId)
-            .setCustomer(Customer.newBuilder().setName(name).setEmail(email).setTimeZone("America/Chicago")))
-        .build();
-  }
-
-  private static Timestamp at(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
-  }
 }
