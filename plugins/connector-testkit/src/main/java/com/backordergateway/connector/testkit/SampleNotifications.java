@@ -24,6 +24,12 @@ public final class SampleNotifications {
   public static final Recipient CUSTOMER = new Recipient("5678901234567", "Maya Okafor", "maya@example.com",
       "+14155550123", "en-US", "America/Chicago", "cust-218");
 
+  /** {@link #CUSTOMER} waiting on another order ({@code ""}: a notice that names none). */
+  public static Recipient customerOf(String orderId) {
+    Recipient c = CUSTOMER;
+    return new Recipient(orderId, c.name(), c.email(), c.phone(), c.locale(), c.timeZone(), c.customerId());
+  }
+
   /** The purposes each audience hears about. */
   public static final List<Purpose> CUSTOMER_PURPOSES =
       List.of(Purpose.CUSTOMER_NOTICE, Purpose.ETA_CORRECTION, Purpose.RESOLUTION);

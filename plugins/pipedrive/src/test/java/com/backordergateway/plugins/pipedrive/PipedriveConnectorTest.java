@@ -13,7 +13,6 @@ import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.Notification.Trigger;
 import com.backordergateway.connector.api.PermanentDeliveryException;
-import com.backordergateway.connector.api.Recipient;
 import com.backordergateway.connector.api.RetryableDeliveryException;
 import com.backordergateway.connector.support.HtmlText;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
@@ -168,7 +167,7 @@ class PipedriveConnectorTest extends ConnectorContractTest {
   @Test
   void anOrderWithoutADealIsPermanentWithTheReasonAndWritesNothing() {
     company();
-    Notification other = SampleNotifications.to(sampleNotification(), customerOf("9999"));
+    Notification other = SampleNotifications.to(sampleNotification(), SampleNotifications.customerOf("9999"));
     assertThatThrownBy(() -> openSession().deliver(other)).isInstanceOf(PermanentDeliveryException.class)
         .hasMessageContaining("no deal has 9999 in the order field " + FIELD)
         .satisfies(this::assertNoSecretIn);
@@ -188,7 +187,7 @@ class PipedriveConnectorTest extends ConnectorContractTest {
   @Test
   void aNoticeWithoutAnOrderIsPermanentWithoutASearch() {
     Notification noOrder = SampleNotifications.to(SampleNotifications.withFact(sampleNotification(), "order_id", ""),
-        customerOf(""));
+        SampleNotifications.customerOf(""));
     assertThatThrownBy(() -> openSession().deliver(noOrder)).isInstanceOf(PermanentDeliveryException.class)
         .hasMessageContaining("names no order (order_id is empty)");
     assertThat(platform.requestCount()).isZero();
@@ -292,7 +291,7 @@ class PipedriveConnectorTest extends ConnectorContractTest {
     session.deliver(sampleNotification());
     int calls = platform.requestCount();
     RetryableDeliveryException thrown = assertThrows(RetryableDeliveryException.class,
-        () -> session.deliver(SampleNotifications.to(sampleNotification(), customerOf("1002"))));
+        () -> session.deliver(SampleNotifications.to(sampleNotification(), SampleNotifications.customerOf("1002"))));
     assertThat(thrown.retryAfter()).isPresent();
     assertThat(thrown).hasMessageContaining("x-daily-requests-left: 0");
     assertThat(platform.requestCount()).isEqualTo(calls);
@@ -314,10 +313,6 @@ class PipedriveConnectorTest extends ConnectorContractTest {
     return company;
   }
 
-  private static Recipient customerOf(String orderId) {
-    Recipient c = SampleNotifications.CUSTOMER;
-    return new Recipient(orderId, c.name(), c.email(), c.phone(), c.locale(), c.timeZone(), c.customerId());
-  }
 
   private static FakeResponse deal(long id, long... labels) {
     StringBuilder ids = new StringBuilder();

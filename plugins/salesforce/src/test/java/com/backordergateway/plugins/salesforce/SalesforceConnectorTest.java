@@ -13,7 +13,6 @@ import com.backordergateway.connector.api.Notification.Message;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.Notification.Trigger;
 import com.backordergateway.connector.api.PermanentDeliveryException;
-import com.backordergateway.connector.api.Recipient;
 import com.backordergateway.connector.api.RetryableDeliveryException;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.FakePlatform;
@@ -212,7 +211,7 @@ class SalesforceConnectorTest extends ConnectorContractTest {
     FakeSalesforce org = org();
     ConnectorSession session = openSession();
     session.deliver(sampleNotification());
-    session.deliver(SampleNotifications.to(sampleNotification(), customerOf("1002")));
+    session.deliver(SampleNotifications.to(sampleNotification(), SampleNotifications.customerOf("1002")));
     assertThat(org.tokenCalls()).isEqualTo(1);
     assertThat(org.postsOn(ORDER)).hasSize(1);
     assertThat(org.postsOn("801Hs00000Ord2AAAA")).hasSize(1);
@@ -225,7 +224,8 @@ class SalesforceConnectorTest extends ConnectorContractTest {
     session.deliver(sampleNotification());
     org.expireToken();
 
-    DeliveryReceipt second = session.deliver(SampleNotifications.to(sampleNotification(), customerOf("1002")));
+    DeliveryReceipt second = session.deliver(
+        SampleNotifications.to(sampleNotification(), SampleNotifications.customerOf("1002")));
 
     assertThat(org.tokenCalls()).isEqualTo(2);
     assertThat(second.reference()).startsWith("order:801Hs00000Ord2AAAA;task:00T");
@@ -411,7 +411,7 @@ class SalesforceConnectorTest extends ConnectorContractTest {
   @Test
   void aNoticeWithoutAnOrderIsPermanentWithoutAQuery() {
     Notification noOrder = SampleNotifications.to(SampleNotifications.withFact(sampleNotification(), "order_id", ""),
-        customerOf(""));
+        SampleNotifications.customerOf(""));
     assertThatThrownBy(() -> openSession().deliver(noOrder)).isInstanceOf(PermanentDeliveryException.class)
         .hasMessageContaining("the notification names no order (order_id is empty)");
     assertThat(platform.requests()).noneMatch(r -> r.path().endsWith("/query"));
@@ -460,11 +460,6 @@ class SalesforceConnectorTest extends ConnectorContractTest {
     return org;
   }
 
-  private static Recipient customerOf(String orderId) {
-    var c = SampleNotifications.CUSTOMER;
-    return new Recipient(orderId, c.name(), c.email(), c.phone(), c.locale(),
-        c.timeZone(), c.customerId());
-  }
 
   private static String taskOf(DeliveryReceipt receipt) {
     return CaseReference.parse(receipt.reference()).map(CaseReference::taskId).orElseThrow();
