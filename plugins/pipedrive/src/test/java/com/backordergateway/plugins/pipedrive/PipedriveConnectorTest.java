@@ -313,7 +313,6 @@ class PipedriveConnectorTest extends ConnectorContractTest {
     return company;
   }
 
-
   private static FakeResponse deal(long id, long... labels) {
     StringBuilder ids = new StringBuilder();
     for (long label : labels) {
