@@ -37,14 +37,15 @@ final class TrelloAnswers {
   }
 
   /**
-   * The card's id in an accepted answer.
+   * The card in an accepted answer: its id, and its short link when it is a web address.
    *
-   * @throws PermanentDeliveryException without one: not retried, as the card may exist
+   * @throws PermanentDeliveryException without an id: not retried, as the card may exist
    */
-  static String cardId(HttpResponse<String> accepted) throws PermanentDeliveryException {
-    return JSON.text(accepted.body(), "id").filter(id -> id.matches(TrelloSettings.OBJECT_ID))
+  static CreatedCard createdCard(HttpResponse<String> accepted) throws PermanentDeliveryException {
+    String id = JSON.text(accepted.body(), "id").filter(text -> text.matches(TrelloSettings.OBJECT_ID))
         .orElseThrow(() -> new PermanentDeliveryException("Trello answered HTTP " + accepted.statusCode()
             + " without the card's id; not retried, as the card may exist"));
+    return new CreatedCard(id, JSON.text(accepted.body(), "shortUrl").filter(url -> url.startsWith("https://")));
   }
 
   /** "error: message" of a JSON error, the plain text otherwise; empty for an empty body. */

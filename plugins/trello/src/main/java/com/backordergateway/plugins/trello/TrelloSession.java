@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * list (archiving it when configured). A follow-up whose card was deleted creates a new one and
  * the receipt's note says so.
  *
- * <p>The key and token travel as query parameters, so no URI is ever logged or put into a
- * message. Holds no mutable state of its own (the token's
+ * <p>The key and token travel as query parameters, so a request's URI is never logged or put
+ * into a message (its method and path are). Holds no mutable state of its own (the token's
  * {@link RequestWindow} is shared and thread-safe).
  */
 final class TrelloSession implements ConnectorSession {
@@ -55,19 +55,13 @@ final class TrelloSession implements ConnectorSession {
     Optional<String> card = FollowUps.recordOf(notification, CARD_ID, "Trello card", context);
     if (card.isEmpty()) {
       window.reserve(1, context.clock());
-      return DeliveryReceipt.of(create(notification, name, body));
+      return DeliveryReceipt.of(create(notification, name, body).id());
     }
-    window.reserve(3, context.clock()); // a comment, the update, and a new card if it is gone
+    window.reserve(requestsAtMost(notification), context.clock());
     HttpResponse<String> comment = send(json(settings.url("cards/" + card.get() + "/actions/comments"))
         .POST(context.json().body(context.json().object().put("text", body))));
     if (TrelloAnswers.cardGone(comment)) {
-      String created = create(notification, name, body);
-      String note = "card " + card.get() + " was deleted in Trello; created card " + created;
-      context.logger().warn("delivery {}: {}", notification.deliveryId(), note);
-      if (notification.purpose() == Purpose.RESOLUTION) {
-        update(created, resolved());
-      }
-      return DeliveryReceipt.of(created).withNote(note);
+      return replace(card.get(), notification, name, body);
     }
     TrelloAnswers.ANSWERS.check(comment, context.clock());
     ObjectNode change = notification.purpose() == Purpose.RESOLUTION ? resolved() : due(notification);
@@ -77,8 +71,31 @@ final class TrelloSession implements ConnectorSession {
     return DeliveryReceipt.of(card.get());
   }
 
-  /** A card on the Backorder list; its id. */
-  private String create(Notification notification, String name, String description) throws DeliveryException {
+  /**
+   * The follow-up of a card deleted meanwhile: a new card with the follow-up's text (and its due
+   * date), moved on at once when the case is over; the note says which card replaced which.
+   */
+  private DeliveryReceipt replace(String goneCard, Notification notification, String name, String body)
+      throws DeliveryException {
+    CreatedCard created = create(notification, name, body);
+    if (notification.purpose() == Purpose.RESOLUTION) {
+      update(created.id(), resolved());
+    }
+    String note = "card " + goneCard + " was deleted in Trello; created " + created.describe();
+    context.logger().warn("delivery {}: {}", notification.deliveryId(), note);
+    return DeliveryReceipt.of(created.id()).withNote(note);
+  }
+
+  /**
+   * What a follow-up may send, reserved before its first request: the comment, then the due
+   * date or a new card (2); a resolution may also need the move of that new card (3).
+   */
+  private static int requestsAtMost(Notification notification) {
+    return notification.purpose() == Purpose.RESOLUTION ? 3 : 2;
+  }
+
+  /** A card on the Backorder list. */
+  private CreatedCard create(Notification notification, String name, String description) throws DeliveryException {
     ObjectNode card = context.json().object().put("idList", settings.backorderList()).put("name", name)
         .put("desc", description).put("pos", "top");
     card.setAll(due(notification));
@@ -90,9 +107,9 @@ final class TrelloSession implements ConnectorSession {
     }
     HttpResponse<String> answer = TrelloAnswers.ANSWERS.check(
         send(json(settings.url("cards")).POST(context.json().body(card))), context.clock());
-    String id = TrelloAnswers.cardId(answer);
-    context.logger().info("delivery {}: created Trello card {}", notification.deliveryId(), id);
-    return id;
+    CreatedCard created = TrelloAnswers.createdCard(answer);
+    context.logger().info("delivery {}: created Trello {}", notification.deliveryId(), created.describe());
+    return created;
   }
 
   private void update(String card, ObjectNode change) throws DeliveryException {
@@ -121,9 +138,11 @@ final class TrelloSession implements ConnectorSession {
     return due;
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws DeliveryException {
-    HttpResponse<String> answer = context.http().send(request.build());
-    context.logger().debug("Trello {}: HTTP {}", request.build().method(), answer.statusCode());
+  /** Sends the request; logs its method and path only, as the query holds the key and token. */
+  private HttpResponse<String> send(HttpRequest.Builder builder) throws DeliveryException {
+    HttpRequest request = builder.build();
+    HttpResponse<String> answer = context.http().send(request);
+    context.logger().debug("Trello {} {}: HTTP {}", request.method(), request.uri().getRawPath(), answer.statusCode());
     return answer;
   }
 

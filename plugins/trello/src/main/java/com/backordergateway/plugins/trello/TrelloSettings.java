@@ -82,7 +82,11 @@ record TrelloSettings(URI baseUrl, String apiKey, String token, String backorder
         settings.getList(MEMBER_IDS), settings.getInt(REQUESTS_PER_10S));
   }
 
-  /** {@code /1/<path>} with the key and token, and {@code idList} where given, as query parameters. */
+  /**
+   * {@code /1/<path>} with the key and token as query parameters, as Trello authenticates; every
+   * other field travels in the JSON body, which Trello reads in place of query parameters. The
+   * result holds both secrets: it is sent, never logged nor put into a message.
+   */
   URI url(String path) {
     return URI.create(baseUrl + "/1/" + path + "?key=" + apiKey + "&token=" + token);
   }

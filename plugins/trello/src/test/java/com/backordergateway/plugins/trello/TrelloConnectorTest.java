@@ -10,6 +10,7 @@ import com.backordergateway.connector.api.DeliveryReceipt;
 import com.backordergateway.connector.api.Notification;
 import com.backordergateway.connector.api.Notification.Purpose;
 import com.backordergateway.connector.api.Notification.Trigger;
+import com.backordergateway.connector.api.PermanentDeliveryException;
 import com.backordergateway.connector.api.RetryableDeliveryException;
 import com.backordergateway.connector.testkit.ConnectorContractTest;
 import com.backordergateway.connector.testkit.FakePlatform;
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * and token as query parameters (and never in a log line or an error), a JSON card on the
  * Backorder list with its due date, labels and members, follow-ups as comments on that card, the
  * resolution's comment then the move to the Resolved list (archived when set), a deleted card
- * replaced and noted, Trello's plain-text errors, and the 100-requests-per-10-seconds window
- * shared by every instance on one token.
+ * replaced (on 404 or {@code invalid id}) and noted with the new card's link, Trello's plain-text
+ * errors on the card and on each follow-up request (none of them carrying the key, the token or
+ * a URL), and the 100-requests-per-10-seconds window shared by every instance on one token, on
+ * the test clock.
  */
 class TrelloConnectorTest extends ConnectorContractTest {
 
@@ -132,9 +135,20 @@ class TrelloConnectorTest extends ConnectorContractTest {
     assertThat(receipt.externalId()).isEqualTo(CARD);
     assertThat(platform.requests()).extracting(RecordedRequest::method, RecordedRequest::path).containsExactly(
         tuple("POST", "/1/cards/" + CARD + "/actions/comments"), tuple("PUT", "/1/cards/" + CARD));
+    assertThat(platform.requests().get(0).json().fieldNames()).toIterable().containsExactly("text");
     assertThat(platform.requests().get(0).json().get("text").asText()).isEqualTo(correction.message().body());
     assertThat(platform.requests().get(1).bodyText()).isEqualTo("{\"due\":\"2026-05-02T15:00:00Z\"}");
-    assertThat(platform.requests()).allSatisfy(r -> assertThat(r.queryParameter("token")).hasValue(token));
+    assertThat(platform.requests()).allSatisfy(this::assertAuthenticatedJson);
+  }
+
+  @Test
+  void aNewDateWithoutAnEtaOnlyComments() throws Exception {
+    platform.enqueue(FakeResponse.json(200, "{\"id\":\"65f1c0ffee0ddba11a5ea004\",\"type\":\"commentCard\"}"));
+    Notification noDate = SampleNotifications.withFact(followUp(Purpose.ETA_CORRECTION), "eta", "");
+
+    assertThat(openSession().deliver(noDate).reference()).isEqualTo(CARD);
+
+    assertThat(platform.onlyRequest().path()).isEqualTo("/1/cards/" + CARD + "/actions/comments");
   }
 
   @Test
@@ -144,9 +158,12 @@ class TrelloConnectorTest extends ConnectorContractTest {
 
     openSession().deliver(resolution);
 
-    assertThat(platform.requests()).extracting(RecordedRequest::method).containsExactly("POST", "PUT");
+    assertThat(platform.requests()).extracting(RecordedRequest::method, RecordedRequest::path).containsExactly(
+        tuple("POST", "/1/cards/" + CARD + "/actions/comments"), tuple("PUT", "/1/cards/" + CARD));
+    assertThat(platform.requests().get(0).json().fieldNames()).toIterable().containsExactly("text");
     assertThat(platform.requests().get(0).json().get("text").asText()).isEqualTo(resolution.message().body());
     assertThat(platform.requests().get(1).bodyText()).isEqualTo("{\"idList\":\"" + RESOLVED + "\",\"pos\":\"top\"}");
+    assertThat(platform.requests()).allSatisfy(this::assertAuthenticatedJson);
   }
 
   @Test
@@ -170,11 +187,108 @@ class TrelloConnectorTest extends ConnectorContractTest {
     DeliveryReceipt receipt = openSession().deliver(followUp(Purpose.RESOLUTION));
 
     assertThat(receipt.reference()).isEqualTo("65f1c0ffee0ddba11a5ec0df");
-    assertThat(receipt.note()).isEqualTo("card " + CARD + " was deleted in Trello; created card 65f1c0ffee0ddba11a5ec0df");
+    assertThat(receipt.note()).isEqualTo("card " + CARD + " was deleted in Trello; created card "
+        + "65f1c0ffee0ddba11a5ec0df (https://trello.com/c/AbC12345)");
     assertThat(platform.requests()).extracting(RecordedRequest::method, RecordedRequest::path).containsExactly(
         tuple("POST", "/1/cards/" + CARD + "/actions/comments"), tuple("POST", "/1/cards"),
         tuple("PUT", "/1/cards/65f1c0ffee0ddba11a5ec0df"));
+    assertThat(platform.requests().get(1).json().get("idList").asText()).isEqualTo(BACKORDER);
     assertThat(platform.requests().get(2).json().get("idList").asText()).isEqualTo(RESOLVED);
+    assertThat(platform.requests()).allSatisfy(this::assertAuthenticatedJson);
+    assertThat(context.loggedLines()).anyMatch(line -> line.startsWith("WARN") && line.contains(receipt.note()));
+  }
+
+  @Test
+  void aCardTrelloNoLongerKnowsIsReplacedOnANewDateWithThatDate() throws Exception {
+    platform.enqueue(FakeResponse.status(400).header("Content-Type", "text/plain").body("invalid id"),
+        card("65f1c0ffee0ddba11a5ec0e0"));
+    Notification correction = SampleNotifications.withFact(followUp(Purpose.ETA_CORRECTION), "eta", "2026-05-02T15:00:00Z");
+
+    DeliveryReceipt receipt = openSession().deliver(correction);
+
+    assertThat(receipt.externalId()).isEqualTo("65f1c0ffee0ddba11a5ec0e0");
+    assertThat(receipt.note()).startsWith("card " + CARD + " was deleted in Trello; created card 65f1c0ffee0ddba11a5ec0e0");
+    assertThat(platform.requests()).extracting(RecordedRequest::method, RecordedRequest::path).containsExactly(
+        tuple("POST", "/1/cards/" + CARD + "/actions/comments"), tuple("POST", "/1/cards"));
+    RecordedRequest created = platform.lastRequest();
+    assertThat(created.json().fieldNames()).toIterable().containsExactly("idList", "name", "desc", "pos", "due");
+    assertThat(created.json().get("name").asText()).isEqualTo(correction.message().subject());
+    assertThat(created.json().get("desc").asText()).isEqualTo(correction.message().body());
+    assertThat(created.json().get("due").asText()).isEqualTo("2026-05-02T15:00:00Z");
+  }
+
+  @Test
+  void anotherInvalidValueOnTheCommentIsPermanentNotAReplacement() {
+    platform.enqueue(FakeResponse.status(400).header("Content-Type", "text/plain").body("invalid value for text"));
+    PermanentDeliveryException thrown = assertThrows(PermanentDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.RESOLUTION)));
+    assertThat(thrown).hasMessageContaining("invalid value for text");
+    assertThat(platform.requestCount()).as("no card created").isEqualTo(1);
+  }
+
+  // ---- Follow-ups' errors, and what they carry ------------------------------------------------
+
+  @Test
+  void anInvalidKeyOnAFollowUpIsPermanent() {
+    platform.enqueue(FakeResponse.status(401).header("Content-Type", "text/plain").body("invalid key"));
+    PermanentDeliveryException thrown = assertThrows(PermanentDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.ETA_CORRECTION)));
+    assertThat(thrown).hasMessageContaining("invalid key");
+    assertNoTrelloSecretIn(thrown);
+  }
+
+  @Test
+  void aRateLimitOnTheCommentWaitsOneWindow() {
+    platform.enqueue(FakeResponse.json(429, "{\"error\":\"API_TOKEN_LIMIT_EXCEEDED\",\"message\":\"Rate limit exceeded\"}"));
+    RetryableDeliveryException thrown = assertThrows(RetryableDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.RESOLUTION)));
+    assertThat(thrown.retryAfter()).hasValue(Duration.ofSeconds(10));
+    assertNoTrelloSecretIn(thrown);
+  }
+
+  @Test
+  void aServerErrorOnTheMoveIsRetryable() {
+    platform.enqueue(FakeResponse.json(200, "{\"id\":\"65f1c0ffee0ddba11a5ea005\"}"),
+        FakeResponse.status(503).header("Content-Type", "text/plain").body("Service Unavailable"));
+    RetryableDeliveryException thrown = assertThrows(RetryableDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.RESOLUTION)));
+    assertThat(platform.lastRequest().method()).isEqualTo("PUT");
+    assertNoTrelloSecretIn(thrown);
+  }
+
+  @Test
+  void aResolvedListTrelloRefusesIsPermanentWithItsText() {
+    platform.enqueue(FakeResponse.json(200, "{\"id\":\"65f1c0ffee0ddba11a5ea006\"}"),
+        FakeResponse.status(400).header("Content-Type", "text/plain").body("invalid value for idList"));
+    PermanentDeliveryException thrown = assertThrows(PermanentDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.RESOLUTION)));
+    assertThat(thrown).hasMessageContaining("invalid value for idList");
+    assertNoTrelloSecretIn(thrown);
+  }
+
+  @Test
+  void aDroppedConnectionOnTheMoveLeaksNoSecret() {
+    platform.enqueue(FakeResponse.json(200, "{\"id\":\"65f1c0ffee0ddba11a5ea007\"}"), FakeResponse.dropConnection());
+    RetryableDeliveryException thrown = assertThrows(RetryableDeliveryException.class,
+        () -> openSession().deliver(followUp(Purpose.RESOLUTION)));
+    assertNoTrelloSecretIn(thrown);
+  }
+
+  @Test
+  void aCaseFromCardToResolvedLogsNoKeyNorToken() throws Exception {
+    platform.enqueue(card(CARD), FakeResponse.json(200, "{\"id\":\"65f1c0ffee0ddba11a5ea008\"}"), card(CARD),
+        FakeResponse.status(404).header("Content-Type", "text/plain").body("The requested resource was not found."),
+        card("65f1c0ffee0ddba11a5ec0e1"), card("65f1c0ffee0ddba11a5ec0e1"));
+    ConnectorSession session = openSession();
+
+    session.deliver(sampleNotification());
+    session.deliver(followUp(Purpose.ETA_CORRECTION));
+    DeliveryReceipt replaced = session.deliver(followUp(Purpose.RESOLUTION));
+
+    assertThat(platform.requestCount()).isEqualTo(6);
+    assertThat(context.loggedLines()).hasSizeGreaterThanOrEqualTo(6)
+        .noneMatch(line -> line.contains(token) || line.contains(KEY) || line.contains("key=") || line.contains("token="));
+    assertThat(replaced.toString()).doesNotContain(token).doesNotContain(KEY);
   }
 
   @Test
@@ -226,6 +340,23 @@ class TrelloConnectorTest extends ConnectorContractTest {
   }
 
   @Test
+  void anotherTokenHasAWindowOfItsOwn() throws Exception {
+    Map<String, String> settings = new HashMap<>(validSettings(platform.url()));
+    settings.put("requests-per-10s", "10");
+    ConnectorSession full = openSession(settings);
+    for (int i = 0; i < 10; i++) {
+      platform.enqueue(card(CARD));
+      full.deliver(sampleNotification());
+    }
+    Map<String, String> otherToken = new HashMap<>(settings);
+    otherToken.put("token", token.replace("ATTA", "ATTB"));
+    platform.enqueue(card(CARD));
+
+    assertThat(openSession(otherToken).deliver(sampleNotification()).externalId()).isEqualTo(CARD);
+    assertThrows(RetryableDeliveryException.class, () -> full.deliver(sampleNotification()));
+  }
+
+  @Test
   void aFollowUpReservesAllItsRequestsBeforeTheFirst() throws Exception {
     Map<String, String> settings = new HashMap<>(validSettings(platform.url()));
     settings.put("requests-per-10s", "10");
@@ -245,6 +376,20 @@ class TrelloConnectorTest extends ConnectorContractTest {
     openSession().deliver(sampleNotification());
     assertThat(context.loggedLines()).isNotEmpty()
         .noneMatch(line -> line.contains(token) || line.contains(KEY) || line.contains("key="));
+  }
+
+  /** Every request authenticates with the key and token in the query, and nothing else there. */
+  private void assertAuthenticatedJson(RecordedRequest request) {
+    assertThat(request.queryParameters()).as(request.method() + " " + request.path()).containsOnlyKeys("key", "token");
+    assertThat(request.queryParameter("key")).hasValue(KEY);
+    assertThat(request.queryParameter("token")).hasValue(token);
+    assertThat(request.header("Content-Type")).hasValue("application/json");
+  }
+
+  private void assertNoTrelloSecretIn(Throwable thrown) {
+    assertNoSecretIn(thrown);
+    assertThat(thrown).hasMessageNotContaining("key=").hasMessageNotContaining("token=");
+    assertThat(context.loggedLines()).noneMatch(line -> line.contains("key=") || line.contains("token="));
   }
 
   private static Notification followUp(Purpose purpose) {
