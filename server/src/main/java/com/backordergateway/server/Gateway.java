@@ -17,6 +17,7 @@ import com.backordergateway.server.metrics.MetricsModule;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.plugins.PluginFolderWatcher;
 import com.backordergateway.server.plugins.PluginHost;
+import com.backordergateway.server.plugins.SourceInstances;
 import com.backordergateway.server.plugins.PluginsModule;
 import com.backordergateway.rendering.TemplateException;
 import com.backordergateway.server.routing.NotificationTemplates;
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -118,12 +120,14 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Loads the plugins folder and opens the configured instances. Settings a plugin refuses are
-   * configuration errors at start-up (later, on hot drop, they only fail that instance).
+   * Loads the plugins folder and opens the configured connector and source instances. Settings a
+   * plugin refuses are configuration errors at start-up (later, on hot drop, they only fail that
+   * instance).
    */
   private void startPlugins(GatewayConfig config) {
     injector.getInstance(PluginHost.class).scan();
-    List<String> problems = injector.getInstance(ConnectorInstances.class).settingsProblems();
+    List<String> problems = new ArrayList<>(injector.getInstance(ConnectorInstances.class).settingsProblems());
+    problems.addAll(injector.getInstance(SourceInstances.class).settingsProblems());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

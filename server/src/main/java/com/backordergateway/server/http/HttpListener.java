@@ -43,6 +43,7 @@ public final class HttpListener {
       c.routes.get("/readyz", ops::readiness);
       c.routes.get("/metrics", ops::metrics);
       c.routes.post("/webhooks/{source}/{instance}", webhooks::handle);
+      c.routes.head("/webhooks/{source}/{instance}", WebhookEndpoint::check);
       for (HandlerType verb : VERBS) {
         c.routes.addHttpHandler(verb, "/v1/<path>", rest::handle);
       }

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code POST /webhooks/{source}/{instance}}: hands the exact bytes and headers to
- * IngestPlatformEvent, where the source plugin checks the signature before anything is read.
- * Answers at once (delivery is asynchronous): 200 for a new event, a replay or an
- * acknowledged non-backorder; 401 for a bad signature, with nothing stored. The body is never
- * logged.
+ * {@code POST /webhooks/{source}/{instance}}: hands the exact bytes, headers and query parameters
+ * to IngestPlatformEvent, where the source plugin checks the signature before anything is read.
+ * Answers at once (delivery is asynchronous): 200 for a new event, a replay or an acknowledged
+ * request that reports nothing (with the platform's own body for a handshake); 401 for a bad
+ * signature, with nothing stored. The body and the query (it may carry a URL secret) are never
+ * logged. {@code HEAD} answers 200: Trello checks a callback URL that way before it sends.
  */
 @Singleton
 final class WebhookEndpoint {
@@ -38,16 +39,23 @@ final class WebhookEndpoint {
   void handle(Context ctx) {
     Map<String, String> headers = new LinkedHashMap<>();
     ctx.headerMap().forEach(headers::put);
-    headers.remove("Authorization");
+    Map<String, String> query = new LinkedHashMap<>();
+    ctx.queryParamMap().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
     IngestPlatformEventRequest request = IngestPlatformEventRequest.newBuilder()
         .setSource(ctx.pathParam("source"))
         .setInstance(ctx.pathParam("instance"))
-        .setWebhook(RawWebhook.newBuilder().putAllHeaders(headers).setBody(ByteString.copyFrom(ctx.bodyAsBytes())))
+        .setWebhook(RawWebhook.newBuilder().putAllHeaders(headers).putAllQuery(query)
+            .setBody(ByteString.copyFrom(ctx.bodyAsBytes())))
         .build();
     try {
       IntakeResponse answer = BackorderServiceGrpc.newBlockingStub(channel.channel())
           .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
           .ingestPlatformEvent(request);
+      if (answer.hasWebhookReply()) {
+        ctx.status(200).contentType(answer.getWebhookReply().getContentType())
+            .result(answer.getWebhookReply().getBody().toByteArray());
+        return;
+      }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("event_id", answer.getEventId());
       body.put("duplicate", answer.getDuplicate());
@@ -59,5 +67,10 @@ final class WebhookEndpoint {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.status(200).result("ok");
     }
+  }
+
+  /** {@code HEAD}: 200 with no body, storing nothing and saying nothing of the instance. */
+  static void check(Context ctx) {
+    ctx.status(200);
   }
 }

@@ -63,7 +63,7 @@ public final class IntakeService {
   private final RegisterShipmentRule registerShipment;
   private final ShipmentUpdateRule shipmentUpdate;
   private final ShipmentOverdueRule shipmentOverdue;
-  private final PlatformBackorderRule platformBackorder = new PlatformBackorderRule();
+  private final PlatformBackorderRule platformBackorder;
   private final ResolutionRule resolution = new ResolutionRule();
 
   @Inject
@@ -78,6 +78,7 @@ public final class IntakeService {
     SupplierDelays delays = new SupplierDelays(config.triggers());
     this.registerShipment = new RegisterShipmentRule(delays);
     this.shipmentUpdate = new ShipmentUpdateRule(delays);
+    this.platformBackorder = new PlatformBackorderRule(config.sources());
     this.shipmentOverdue = new ShipmentOverdueRule(delays);
   }
 

@@ -5,9 +5,11 @@ import com.backordergateway.api.v1.EventKind;
 import com.backordergateway.api.v1.IngestPlatformEventRequest;
 import com.backordergateway.api.v1.PlatformSignal;
 import com.backordergateway.api.v1.Trigger;
+import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.ConflictException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +24,13 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
+  /** {@code type/id} of each configured source instance: only these may report. */
+  private final Set<String> configured = new HashSet<>();
+
+  PlatformBackorderRule(List<GatewayConfig.Source> sources) {
+    sources.forEach(s -> configured.add(s.type() + "/" + s.id()));
+  }
+
   @Override
   public EventKind kind() {
     return EventKind.EVENT_KIND_PLATFORM_EVENT;
@@ -31,6 +40,10 @@ final class PlatformBackorderRule implements IntakeRule<IngestPlatformEventReque
   public void validate(IngestPlatformEventRequest r, Violations v, Instant now) {
     v.check(NAME.matcher(r.getSource()).matches(), "source", "required: a source type such as shopify");
     v.check(NAME.matcher(r.getInstance()).matches(), "instance", "required: a configured source instance id");
+    if (NAME.matcher(r.getSource()).matches() && NAME.matcher(r.getInstance()).matches()) {
+      v.check(configured.contains(r.getSource() + "/" + r.getInstance()), "instance",
+          "no source " + r.getSource() + "/" + r.getInstance() + " is configured (the gateway's sources list)");
+    }
     switch (r.getPayloadCase()) {
       case SIGNAL -> validateSignal(r.getSignal(), v);
       case WEBHOOK -> v.check(!r.getWebhook().getBody().isEmpty(), "webhook.body", "required");

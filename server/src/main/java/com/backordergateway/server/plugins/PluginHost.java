@@ -72,7 +72,7 @@ public final class PluginHost implements AutoCloseable {
   private final Map<Path, Fingerprint> refusedAt = new HashMap<>();
   private final Map<Path, PluginStatus> refused = new HashMap<>();
   // Read from any thread.
-  private final Map<String, WebhookSource> webhookSources = new ConcurrentHashMap<>();
+  private final Map<String, OfferedSource> webhookSources = new ConcurrentHashMap<>();
   private final Map<String, OfferedType> offered = new ConcurrentHashMap<>();
   private volatile List<PluginStatus> statuses = List.of();
 
@@ -110,8 +110,8 @@ public final class PluginHost implements AutoCloseable {
     return offered.values().stream().sorted(Comparator.comparing(o -> o.descriptor().type())).toList();
   }
 
-  /** The loaded webhook source for a platform, e.g. {@code shopify}. */
-  public Optional<WebhookSource> webhookSource(String source) {
+  /** The loaded webhook source for a platform, e.g. {@code shopify}, with the plugin that offers it. */
+  public Optional<OfferedSource> webhookSource(String source) {
     return Optional.ofNullable(webhookSources.get(source));
   }
 
@@ -283,7 +283,7 @@ public final class PluginHost implements AutoCloseable {
       connectors.forEach(c -> offered.put(c.descriptor().type(), new OfferedType(loadedId, version, c.descriptor())));
       List<String> sourceNames = new ArrayList<>();
       for (WebhookSource source : sources) {
-        webhookSources.put(source.source(), source);
+        webhookSources.put(source.source(), new OfferedSource(loadedId, version, source));
         sourceNames.add(source.source());
       }
       return new PluginStatus(jar.getFileName().toString(), id, version, ConnectorState.CONNECTOR_STATE_STARTED, "",

@@ -72,7 +72,7 @@ class PlatformBackorderTest extends GatewayTest {
   @Test
   void aRawWebhookForAnUnconfiguredSourceIsNotFoundAndNotStored() {
     IngestPlatformEventRequest raw = IngestPlatformEventRequest.newBuilder()
-        .setSource("shopify").setInstance("main-store")
+        .setSource("shopify").setInstance("other-store")
         .setWebhook(RawWebhook.newBuilder().putHeaders("X-Shopify-Topic", "orders/updated")
             .setBody(ByteString.copyFromUtf8("{\"id\":1}")))
         .build();
@@ -80,8 +80,23 @@ class PlatformBackorderTest extends GatewayTest {
     assertThatThrownBy(() -> gateway.backorder().ingestPlatformEvent(raw))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-          assertThat(e.getStatus().getDescription()).contains("no webhook source shopify/main-store is configured");
+          assertThat(e.getStatus().getDescription()).contains("no webhook source shopify/other-store is configured");
         });
+    assertThat(gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()).isEmpty();
+  }
+
+  @Test
+  void aSignalNamingAnUnconfiguredSourceIsRefusedAndNotStored() {
+    for (IngestPlatformEventRequest signal : java.util.List.of(
+        shopify("wh-9", "S-1009", "EMB-HOOP-6").toBuilder().setInstance("other-store").build(),
+        shopify("wh-9", "S-1009", "EMB-HOOP-6").toBuilder().setSource("ebay").build())) {
+      assertThatThrownBy(() -> gateway.backorder().ingestPlatformEvent(signal))
+          .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(e.getStatus().getDescription()).contains("instance: no source " + signal.getSource() + "/"
+                + signal.getInstance() + " is configured");
+          });
+    }
     assertThat(gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()).isEmpty();
   }
 }

@@ -48,6 +48,8 @@ class NoticeContentTest {
       routes:
         - {name: customers, when: {audience: customer}, send: [email]}
         - {name: staff, when: {audience: staff}, send: [erp]}
+      sources:
+        - {id: main, type: shopify, settings: {secret: shopify-signing-secret-0001}}
       """;
 
   @TempDir Path dir;

@@ -52,8 +52,9 @@ public final class TestGateway implements AutoCloseable {
       """;
 
   /**
-   * Routes customers to email and SMS, staff to Slack, supplier delays also to tickets. No
-   * plugin serves these types, so planned deliveries stay pending: rule tests see exactly what
+   * Routes customers to email and SMS, staff to Slack, supplier delays also to tickets; the
+   * Shopify store {@code main-store} may report. No plugin serves these types, so planned
+   * deliveries stay pending: rule tests see exactly what
    * was planned, and mark deliveries sent themselves where a rule depends on it.
    */
   public static final String ROUTED =
@@ -83,6 +84,11 @@ public final class TestGateway implements AutoCloseable {
         - name: delays
           when: {audience: staff, triggers: [supplier-delayed]}
           send: [tickets]
+      sources:
+        - id: main-store
+          type: shopify
+          settings:
+            secret: shopify-signing-secret-0001
       """;
 
   public final TestClock clock;

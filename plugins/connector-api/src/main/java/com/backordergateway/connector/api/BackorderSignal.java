@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A platform-reported backorder in the gateway's terms.
+ * A platform-reported backorder in the gateway's terms (a {@link SourceSignal} since 1.2).
  *
  * @param deliveryId the platform's delivery id (X-Shopify-Webhook-Id, X-WC-Webhook-Delivery-ID):
  *     the host answers repeats as duplicates
@@ -17,7 +17,8 @@ import java.util.Optional;
  *     order number); empty when it is the order id (since 1.1)
  */
 public record BackorderSignal(
-    String deliveryId, Recipient customer, List<String> backorderedSkus, Optional<Instant> eta, String orderName) {
+    String deliveryId, Recipient customer, List<String> backorderedSkus, Optional<Instant> eta, String orderName)
+    implements SourceSignal {
 
   public BackorderSignal {
     Objects.requireNonNull(deliveryId, "deliveryId is null");

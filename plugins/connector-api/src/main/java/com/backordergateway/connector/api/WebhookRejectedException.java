@@ -1,26 +1,48 @@
 package com.backordergateway.connector.api;
 
-/** A webhook that is not authentic or not readable; the host answers it 401 or 400. */
+/**
+ * A webhook that is not authentic, not readable, or that cannot be read now; the host answers
+ * it 401, 400 or 503 and stores nothing.
+ */
 public final class WebhookRejectedException extends Exception {
 
-  private final boolean unauthenticated;
+  private enum Kind {
+    UNAUTHENTICATED,
+    MALFORMED,
+    RETRY_LATER
+  }
 
-  private WebhookRejectedException(String message, boolean unauthenticated) {
+  private final Kind kind;
+
+  private WebhookRejectedException(String message, Kind kind) {
     super(message);
-    this.unauthenticated = unauthenticated;
+    this.kind = kind;
   }
 
   /** Missing or wrong signature: 401. */
   public static WebhookRejectedException badSignature(String message) {
-    return new WebhookRejectedException(message, true);
+    return new WebhookRejectedException(message, Kind.UNAUTHENTICATED);
   }
 
-  /** Authentic but not a body the platform sends: 400. */
+  /** Authentic but not a body the platform sends, or one this instance cannot act on: 400. */
   public static WebhookRejectedException malformed(String message) {
-    return new WebhookRejectedException(message, false);
+    return new WebhookRejectedException(message, Kind.MALFORMED);
+  }
+
+  /**
+   * Authentic, but a look-up it needs failed for now (the platform's API answered 429 or 5xx):
+   * 503, so the platform delivers it again later (since 1.2).
+   */
+  public static WebhookRejectedException retryLater(String message) {
+    return new WebhookRejectedException(message, Kind.RETRY_LATER);
   }
 
   public boolean unauthenticated() {
-    return unauthenticated;
+    return kind == Kind.UNAUTHENTICATED;
+  }
+
+  /** Since 1.2: the platform should deliver it again later. */
+  public boolean retryLater() {
+    return kind == Kind.RETRY_LATER;
   }
 }

@@ -5,10 +5,12 @@ import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
- * An e-commerce platform that posts webhooks to the gateway (Shopify, WooCommerce).
+ * A platform that posts webhooks to the gateway ({@code /webhooks/<source>/<instance>}): Shopify,
+ * WooCommerce, a board, a warehouse system.
  *
  * <p>For each request the host calls {@link #verify} on the raw bytes first; only a verified
- * request reaches {@link #parse}. A rejected request is answered 401 and stores nothing.
+ * request reaches {@link #read} (or, for a 1.0 source, {@link #parse}). A rejected request is
+ * answered 401 and stores nothing.
  */
 public interface WebhookSource extends ExtensionPoint {
 
@@ -26,11 +28,32 @@ public interface WebhookSource extends ExtensionPoint {
   void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException;
 
   /**
-   * Reads a verified request with the same instance's settings (a configured tag, say). Empty
-   * when the request is valid but not a backorder (an order update without the backorder tag,
-   * a creation ping): the host acknowledges it and records nothing.
+   * Reads a verified request with the same instance's settings (a configured tag, say) into what
+   * it reports (since 1.2). The context is the source instance's: its HTTP client is for look-ups
+   * the webhook needs (a SKU the platform leaves out), its clock for replay windows. Answer
+   * {@link WebhookOutcome#ignored} for an authentic request the gateway does not act on: the host
+   * acknowledges it and records nothing.
+   *
+   * <p>The default reads {@link #parse}, as 1.0 and 1.1 sources do.
+   *
+   * @throws WebhookRejectedException if the body is not what the platform sends (400), or a
+   *     look-up the host should not retry failed
+   */
+  default WebhookOutcome read(WebhookRequest request, ConnectorSettings settings, ConnectorContext context)
+      throws WebhookRejectedException {
+    return parse(request, settings).<WebhookOutcome>map(WebhookOutcome::of)
+        .orElseGet(() -> WebhookOutcome.ignored("not a backorder, nothing recorded"));
+  }
+
+  /**
+   * Reads a verified request into a platform backorder (SPI 1.0 and 1.1). Empty when the request
+   * is valid but not a backorder (an order update without the backorder tag, a creation ping).
+   * A 1.2 source implements {@link #read} instead and never has this called.
    *
    * @throws WebhookRejectedException if the body is not what the platform sends
    */
-  Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException;
+  default Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings)
+      throws WebhookRejectedException {
+    throw new UnsupportedOperationException(source() + " implements read, not parse");
+  }
 }

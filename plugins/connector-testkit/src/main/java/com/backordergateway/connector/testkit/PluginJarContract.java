@@ -35,7 +35,7 @@ import org.pf4j.PluginState;
 public abstract class PluginJarContract {
 
   /** The SPI range every plugin built on this SPI declares. */
-  public static final String REQUIRES = ">=1.1.0 & <2.0.0";
+  public static final String REQUIRES = ">=1.2.0 & <2.0.0";
 
   /** The jar this build produced. */
   protected final BuiltPluginJar jar = BuiltPluginJar.fromBuild();

@@ -27,8 +27,11 @@ final class AdminGraphql {
     this.endpoint = settings.graphqlUrl();
   }
 
-  /** Runs {@code query} with {@code variables}; {@code deliveryId} is only for the log. */
-  JsonNode run(String query, ObjectNode variables, String deliveryId) throws DeliveryException {
+  /**
+   * Runs {@code query} with {@code variables}; {@code subject} ("delivery 0f3c…", "inventory
+   * item 4417…") is only for the log.
+   */
+  JsonNode run(String query, ObjectNode variables, String subject) throws DeliveryException {
     ObjectNode body = context.json().object().put("query", query);
     body.set("variables", variables);
     HttpRequest request = HttpRequest.newBuilder(endpoint)
@@ -38,7 +41,7 @@ final class AdminGraphql {
         .header("X-Shopify-Access-Token", settings.accessToken())
         .build();
     HttpResponse<String> response = context.http().send(request);
-    context.logger().debug("delivery {}: Shopify {} {}: HTTP {}", deliveryId, settings.host(), operationName(query),
+    context.logger().debug("{}: Shopify {} {}: HTTP {}", subject, settings.host(), operationName(query),
         response.statusCode());
     return ShopifyAnswers.data(response, context.clock());
   }

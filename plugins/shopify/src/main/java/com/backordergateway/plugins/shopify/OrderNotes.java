@@ -40,7 +40,8 @@ final class OrderNotes {
     ReentrantLock lock = locks[Math.floorMod(gid.hashCode(), STRIPES)];
     lock.lock();
     try {
-      JsonNode order = api.run(OrderOperations.ORDER_NOTE, api.variables().put("id", gid), deliveryId).path("order");
+      JsonNode order =
+          api.run(OrderOperations.ORDER_NOTE, api.variables().put("id", gid), "delivery " + deliveryId).path("order");
       if (!order.isObject()) {
         throw new PermanentDeliveryException("shopify: there is no order " + gid + " in the store");
       }
@@ -51,7 +52,7 @@ final class OrderNotes {
       String updated = note.isEmpty() ? text : note.endsWith("\n") ? note + text : note + "\n" + text;
       ObjectNode variables = api.variables();
       variables.putObject("input").put("id", gid).put("note", updated);
-      ShopifyAnswers.mutationPayload(api.run(OrderOperations.NOTE_UPDATE, variables, deliveryId), "orderUpdate");
+      ShopifyAnswers.mutationPayload(api.run(OrderOperations.NOTE_UPDATE, variables, "delivery " + deliveryId), "orderUpdate");
     } finally {
       lock.unlock();
     }

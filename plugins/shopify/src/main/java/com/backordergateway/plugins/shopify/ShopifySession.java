@@ -41,7 +41,7 @@ final class ShopifySession implements ConnectorSession {
     ObjectNode variables = api.variables().put("id", gid);
     variables.putArray("tags").add(settings.backorderTag());
     JsonNode data = api.run(resolved ? OrderOperations.TAGS_REMOVE : OrderOperations.TAGS_ADD, variables,
-        notification.deliveryId());
+        "delivery " + notification.deliveryId());
     JsonNode node = ShopifyAnswers.mutationPayload(data, field).path("node");
     if (!node.path("id").isTextual()) {
       throw new PermanentDeliveryException("shopify: " + field + " reported neither the order nor an error for " + gid);

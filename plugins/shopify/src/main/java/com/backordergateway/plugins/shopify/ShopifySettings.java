@@ -50,20 +50,23 @@ record ShopifySettings(
   /** One Shopify tag: at most 40 characters (Shopify's limit), no comma (the tag separator). */
   static final SettingFormat TAG = SettingFormat.pattern("[^,]{1,40}", "one tag of 1 to 40 characters without commas");
 
+  static final SettingFormat SHOP_DOMAIN_FORMAT = SettingFormat.pattern("(?i)[a-z0-9][a-z0-9-]*\\.myshopify\\.com",
+      "the store's permanent myshopify.com domain, such as example.myshopify.com");
+
+  static final SettingFormat API_VERSION_FORMAT = SettingFormat.pattern("20[0-9]{2}-(01|04|07|10)",
+      "a stable Admin API version: the year and the first month of a quarter, such as 2026-10");
+
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   static final List<SettingSpec> SPECS = List.of(
-      SettingSpec.required(SHOP_DOMAIN, SettingFormat.pattern("(?i)[a-z0-9][a-z0-9-]*\\.myshopify\\.com",
-              "the store's permanent myshopify.com domain, such as example.myshopify.com"),
+      SettingSpec.required(SHOP_DOMAIN, SHOP_DOMAIN_FORMAT,
           "The store's permanent domain (the Admin API is not served on custom domains).")
           .withExample("maple-thread.myshopify.com"),
       SettingSpec.optional(BASE_URL, SettingFormat.url(), null,
           "Admin API host; defaults to https://{shop-domain}. https unless the host is localhost."),
       SettingSpec.required(ACCESS_TOKEN, SettingFormat.secret(),
           "Admin API access token of the store's app (X-Shopify-Access-Token); needs the write_orders scope."),
-      SettingSpec.optional(API_VERSION, SettingFormat.pattern("20[0-9]{2}-(01|04|07|10)",
-              "a stable Admin API version: the year and the first month of a quarter, such as 2026-10"),
-          DEFAULT_API_VERSION, "Admin API version in the request path."),
+      SettingSpec.optional(API_VERSION, API_VERSION_FORMAT, DEFAULT_API_VERSION, "Admin API version in the request path."),
       SettingSpec.optional(BACKORDER_TAG, TAG, DEFAULT_BACKORDER_TAG,
           "Tag added to an order on a customer notice or ETA correction and removed on resolution."),
       SettingSpec.optional(ORDER_NOTE, SettingFormat.bool(), "false",
@@ -84,6 +87,16 @@ record ShopifySettings(
    * @throws InvalidSettingsException naming the bad key (never its value)
    */
   static ShopifySettings from(ConnectorSettings settings) {
+    ShopifySettings admin = admin(settings);
+    return new ShopifySettings(admin.shopDomain(), admin.baseUrl(), admin.accessToken(), admin.apiVersion(),
+        settings.get(BACKORDER_TAG).strip(), settings.getBoolean(ORDER_NOTE));
+  }
+
+  /**
+   * The Admin API part alone (domain, host, token, version), as the webhook source reads it for
+   * its SKU look-ups; no tag, no order note.
+   */
+  static ShopifySettings admin(ConnectorSettings settings) {
     String shopDomain = settings.get(SHOP_DOMAIN).strip().toLowerCase(Locale.ROOT);
     URI baseUrl = settings.find(BASE_URL).isPresent() ? settings.getUrl(BASE_URL) : URI.create("https://" + shopDomain);
     if (!"https".equals(baseUrl.getScheme()) && !LOCAL_HOSTS.contains(String.valueOf(baseUrl.getHost()))) {
@@ -91,7 +104,7 @@ record ShopifySettings(
           "must be https: the access token travels in every request (plain http only for localhost)");
     }
     return new ShopifySettings(shopDomain, baseUrl, settings.get(ACCESS_TOKEN).strip(), settings.get(API_VERSION).strip(),
-        settings.get(BACKORDER_TAG).strip(), settings.getBoolean(ORDER_NOTE));
+        "", false);
   }
 
   /** {@code {base-url}/admin/api/{api-version}/graphql.json}. */

@@ -185,7 +185,22 @@ final class ShopifyPayloads {
 
   /** A signed {@code orders/updated} delivery of {@code body}. */
   static WebhookRequest delivery(String body) {
+    return delivery("orders/updated", body);
+  }
+
+  /** A signed delivery of {@code body} on {@code topic}. */
+  static WebhookRequest delivery(String topic, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return new WebhookRequest(headers("orders/updated", bytes, SECRET), bytes);
+    return new WebhookRequest(headers(topic, bytes, SECRET), bytes);
+  }
+
+  /** An inventory item id beyond 2^53, as Shopify's are: a double would round it. */
+  static final String ITEM_ID = "49148385149227353";
+
+  /** An {@code inventory_levels/update} body as Shopify sends it; {@code available} may be "null". */
+  static String inventoryLevel(String itemId, String available) {
+    return """
+        {"inventory_item_id":%s,"location_id":65482391,"available":%s,"updated_at":"2026-03-02T04:29:41-05:00",        "admin_graphql_api_id":"gid://shopify/InventoryLevel/65482391?inventory_item_id=%s"}"""
+        .formatted(itemId, available, itemId);
   }
 }

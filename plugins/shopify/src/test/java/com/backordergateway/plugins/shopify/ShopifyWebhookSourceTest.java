@@ -34,7 +34,8 @@ class ShopifyWebhookSourceTest {
   @Test
   void declaresTheShopifySourceWithASecretAndTheTag() {
     assertThat(source.source()).isEqualTo("shopify");
-    assertThat(source.settings()).extracting(SettingSpec::key).containsExactly("secret", "backorder-tag");
+    assertThat(source.settings()).extracting(SettingSpec::key).containsExactly("secret", "backorder-tag",
+        "shop-domain", "access-token", "api-version", "base-url", "location-id");
     assertThat(source.settings().get(0).secret()).isTrue();
     assertThat(source.settings().get(0).format()).isEqualTo(SettingFormat.secret(16));
     assertThat(source.settings().get(0).required()).isTrue();
