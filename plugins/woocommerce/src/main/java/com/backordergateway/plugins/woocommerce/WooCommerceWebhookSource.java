@@ -1,8 +1,11 @@
 package com.backordergateway.plugins.woocommerce;
 
 import com.backordergateway.connector.api.BackorderSignal;
+import com.backordergateway.connector.api.ConnectorContext;
 import com.backordergateway.connector.api.ConnectorSettings;
 import com.backordergateway.connector.api.SettingSpec;
+import com.backordergateway.connector.api.StockSignal;
+import com.backordergateway.connector.api.WebhookOutcome;
 import com.backordergateway.connector.api.WebhookRejectedException;
 import com.backordergateway.connector.api.WebhookRequest;
 import com.backordergateway.connector.api.WebhookSignatures;
@@ -28,13 +31,15 @@ import org.pf4j.Extension;
  * webhook is saved: a form body of exactly {@code webhook_id=<n>}, unsigned, which must be answered
  * 200 or WooCommerce will not activate the webhook; it passes unsigned and parses to nothing.
  *
- * <p>{@link #parse}: topic {@code order.updated} only (others acknowledged and ignored); an order
- * in a configured status (default {@code on-hold}) with lines WooCommerce marked
- * {@code Backordered} is a backorder of those lines' SKUs.
+ * <p>{@link #parse}: an {@code order.updated} order in a configured status (default
+ * {@code on-hold}) with lines WooCommerce marked {@code Backordered} is a backorder of those
+ * lines' SKUs. {@link #read} adds {@code product.updated}: a product (or variation) whose stock
+ * WooCommerce manages reports its {@code stock_quantity} as the SKU's level — zero or less opens
+ * the case, a positive level resolves it. Other topics are acknowledged and ignored.
  *
- * <p>The dedupe key is {@code X-WC-Webhook-Delivery-ID} plus the order id: WooCommerce derives the
- * delivery id from the webhook id and the current second, so deliveries of one webhook within
- * the same second (a bulk status change in the admin) share it, while their orders differ.
+ * <p>The dedupe key is {@code X-WC-Webhook-Delivery-ID} plus the order or product id: WooCommerce
+ * derives the delivery id from the webhook id and the current second, so deliveries of one
+ * webhook within the same second (a bulk edit in the admin) share it, while their ids differ.
  *
  * <p>The body is bound to {@link WooOrder} with a mapper of its own (snake-case names, unknown
  * fields ignored): the host's {@code PlatformJson} reads trees, not records.
@@ -43,6 +48,7 @@ import org.pf4j.Extension;
 public final class WooCommerceWebhookSource implements WebhookSource {
 
   static final String TOPIC = "order.updated";
+  static final String PRODUCT_TOPIC = "product.updated";
   static final String SIGNATURE_HEADER = "X-WC-Webhook-Signature";
   static final String TOPIC_HEADER = "X-WC-Webhook-Topic";
   static final String DELIVERY_ID_HEADER = "X-WC-Webhook-Delivery-ID";
@@ -81,6 +87,25 @@ public final class WooCommerceWebhookSource implements WebhookSource {
   }
 
   @Override
+  public WebhookOutcome read(WebhookRequest request, ConnectorSettings settings, ConnectorContext context)
+      throws WebhookRejectedException {
+    if (isPing(request.body()) || !topic(request).equals(PRODUCT_TOPIC)) {
+      return parse(request, settings).<WebhookOutcome>map(WebhookOutcome::of)
+          .orElseGet(() -> WebhookOutcome.ignored("not a backordered order, nothing recorded"));
+    }
+    String deliveryId = deliveryId(request);
+    WooProduct product = WooProduct.read(request.body());
+    if (product.sku().isEmpty()) {
+      return WebhookOutcome.ignored("product " + product.id() + " has no SKU");
+    }
+    if (product.level().isEmpty()) {
+      return WebhookOutcome.ignored("WooCommerce does not manage the stock of " + product.sku());
+    }
+    return WebhookOutcome.of(new StockSignal(deliveryId + ":" + product.id(), product.sku(),
+        product.level().getAsInt(), product.modified(), product.category()));
+  }
+
+  @Override
   public Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings)
       throws WebhookRejectedException {
     Objects.requireNonNull(request, "request is null");
@@ -89,14 +114,10 @@ public final class WooCommerceWebhookSource implements WebhookSource {
     if (isPing(body)) {
       return Optional.empty();
     }
-    String topic = request.header(TOPIC_HEADER).map(String::strip)
-        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + TOPIC_HEADER + " header"));
-    if (!topic.equals(TOPIC)) {
+    if (!topic(request).equals(TOPIC)) {
       return Optional.empty();
     }
-    String deliveryId = request.header(DELIVERY_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty())
-        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + DELIVERY_ID_HEADER
-            + " header, which identifies the delivery"));
+    String deliveryId = deliveryId(request);
     WooOrder order = read(body);
     if (!order.inStatus(source.orderStatuses())) {
       return Optional.empty();
@@ -109,6 +130,17 @@ public final class WooCommerceWebhookSource implements WebhookSource {
     String number = order.number() == null ? "" : order.number().strip();
     return Optional.of(new BackorderSignal(deliveryId + ":" + order.id(), order.recipient(), skus, Optional.empty(),
         number.isEmpty() ? "" : "#" + number));
+  }
+
+  private static String topic(WebhookRequest request) throws WebhookRejectedException {
+    return request.header(TOPIC_HEADER).map(String::strip)
+        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + TOPIC_HEADER + " header"));
+  }
+
+  private static String deliveryId(WebhookRequest request) throws WebhookRejectedException {
+    return request.header(DELIVERY_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty())
+        .orElseThrow(() -> WebhookRejectedException.malformed("woocommerce: no " + DELIVERY_ID_HEADER
+            + " header, which identifies the delivery"));
   }
 
   /** WooCommerce's creation ping: {@code webhook_id=<n>} and nothing else. */

@@ -141,6 +141,19 @@ final class WooPayloads {
     return headers;
   }
 
+  /** A signed delivery of {@code body} on {@code topic}. */
+  static WebhookRequest delivery(String topic, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return new WebhookRequest(headers(topic, bytes, SECRET), bytes);
+  }
+
+  /** A v3 product as {@code product.updated} sends it, trimmed to the fields stock depends on and a few others. */
+  static String product(String manageStock, String stockQuantity, String stockStatus) {
+    return """
+        {"id":794,"name":"Acrylic paint 120 ml, titanium white","slug":"acrylic-titanium-white","type":"simple",        "status":"publish","sku":"ACR-TITANIUM-WHITE","price":"8.50","date_modified":"2026-03-02T04:29:41",        "date_modified_gmt":"2026-03-02T09:29:41","manage_stock":%s,"stock_quantity":%s,"stock_status":"%s",        "backorders":"notify","backorders_allowed":true,"backordered":false,        "categories":[{"id":17,"name":"Paint","slug":"paint"}],"meta_data":[]}"""
+        .formatted(manageStock, stockQuantity, stockStatus);
+  }
+
   /** A signed {@code order.updated} delivery of {@code body}. */
   static WebhookRequest delivery(String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
