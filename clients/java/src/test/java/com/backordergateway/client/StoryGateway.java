@@ -76,6 +76,11 @@ final class StoryGateway implements AutoCloseable {
     return client;
   }
 
+  /** The HTTP port: REST, webhooks. */
+  int httpPort() {
+    return gateway.httpPort();
+  }
+
   /** Waits until {@code count} deliveries of {@code purpose} exist, every one delivered. */
   void awaitDelivered(Purpose purpose, int count) {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
