@@ -19,7 +19,6 @@ import com.backordergateway.server.errors.InvalidRequestException;
 import com.backordergateway.server.store.DeliveryRows;
 import com.backordergateway.server.store.DeliveryWakeups;
 import com.backordergateway.server.store.GroupCommitWriter;
-import com.google.protobuf.util.Timestamps;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -83,7 +82,8 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       validate(r);
       Instant now = clock.instant();
       return writer.submit(h -> {
-        Instant before = r.hasUpdatedBefore() ? Instant.ofEpochMilli(Timestamps.toMillis(r.getUpdatedBefore())) : now.plusMillis(1);
+        Instant before = r.hasUpdatedBefore()
+            ? Instant.ofEpochMilli(BackorderQueries.millis("updated_before", r.getUpdatedBefore())) : now.plusMillis(1);
         List<String> ids = r.getDeliveryIdsCount() > 0
             ? r.getDeliveryIdsList()
             : DeliveryRows.replayable(h, r.getStatus(), r.getConnectorId(), before);
@@ -93,6 +93,9 @@ final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   }
 
   private static void validate(RetryDeliveriesRequest r) {
+    if (r.hasUpdatedBefore()) {
+      BackorderQueries.millis("updated_before", r.getUpdatedBefore());
+    }
     if (r.getDeliveryIdsCount() > PageTokens.MAX_SIZE) {
       throw InvalidRequestException.of("delivery_ids", "at most " + PageTokens.MAX_SIZE + " ids per call");
     }

@@ -3,6 +3,7 @@ package com.backordergateway.server.grpc;
 import com.backordergateway.api.v1.BackorderCase;
 import com.backordergateway.api.v1.CaseStatus;
 import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.Event;
 import com.backordergateway.api.v1.GetCaseRequest;
 import com.backordergateway.api.v1.GetEventRequest;
@@ -54,8 +55,8 @@ final class BackorderQueries {
             r.getSku(),
             r.getTrigger(),
             r.getCaseId(),
-            r.hasReceivedAfter() ? Timestamps.toMillis(r.getReceivedAfter()) : 0,
-            r.hasReceivedBefore() ? Timestamps.toMillis(r.getReceivedBefore()) : 0);
+            r.hasReceivedAfter() ? millis("received_after", r.getReceivedAfter()) : 0,
+            r.hasReceivedBefore() ? millis("received_before", r.getReceivedBefore()) : 0);
     List<Page.Row<Event>> rows = jdbi.withHandle(h -> EventRows.list(h, filter, before, size + 1));
     ListEventsResponse.Builder out = ListEventsResponse.newBuilder();
     rows.stream().limit(size).forEach(row -> out.addEvents(row.value()));
@@ -86,6 +87,9 @@ final class BackorderQueries {
   }
 
   ListDeliveriesResponse listDeliveries(ListDeliveriesRequest r) {
+    if (r.getStatus() == DeliveryStatus.UNRECOGNIZED) {
+      throw InvalidRequestException.of("status", "unknown status");
+    }
     int size = PageTokens.pageSize(r.getPageSize());
     long before = PageTokens.position(r.getPageToken(), r);
     List<Page.Row<Delivery>> rows =
@@ -98,6 +102,14 @@ final class BackorderQueries {
 
   private static long lastSeq(List<? extends Page.Row<?>> rows, int size) {
     return rows.isEmpty() ? 0 : rows.get(Math.min(size, rows.size()) - 1).seq();
+  }
+
+  /** A filter's time in epoch millis; a timestamp that is none is a field violation, not INTERNAL. */
+  static long millis(String field, com.google.protobuf.Timestamp value) {
+    if (!Timestamps.isValid(value)) {
+      throw InvalidRequestException.of(field, "not a valid time (nanos 0 to 999,999,999, years 1 to 9999)");
+    }
+    return Timestamps.toMillis(value);
   }
 
   private static void requireId(String field, String value) {

@@ -75,10 +75,10 @@ public final class GrpcServer {
 
   private ServerBuilder<?> withServices(ServerBuilder<?> builder) {
     return builder
-        .addService(ServerInterceptors.intercept(backorder, auth))
-        .addService(ServerInterceptors.intercept(admin, auth))
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(MalformedRequests.guard(ServerInterceptors.intercept(backorder, auth)))
+        .addService(MalformedRequests.guard(ServerInterceptors.intercept(admin, auth)))
+        .addService(MalformedRequests.guard(health.getHealthService().bindService()))
+        .addService(MalformedRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()))
         .maxInboundMessageSize(config.server().maxRequestBytes());
   }
 

@@ -2,6 +2,10 @@ package com.backordergateway.server.http;
 
 import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.server.errors.ErrorStatus;
+import com.backordergateway.server.errors.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -83,6 +87,9 @@ final class RestShim {
     Message request;
     try {
       request = request(ctx, route, m);
+    } catch (InvalidRequestException e) {
+      HttpErrors.respond(ctx, ErrorStatus.toStatus(e));
+      return;
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       HttpErrors.respond(ctx, 400, Status.Code.INVALID_ARGUMENT, "unreadable request: " + e.getMessage());
       return;
@@ -109,6 +116,13 @@ final class RestShim {
     if (route.body().equals("*")) {
       String body = ctx.body();
       if (!body.isBlank()) {
+        JsonNode json;
+        try {
+          json = QUERY_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+          throw new InvalidProtocolBufferException("the body is not JSON: " + e.getOriginalMessage());
+        }
+        JsonRequestCheck.check(json, builder.getDescriptorForType());
         PARSER.merge(body, builder);
       }
     }
@@ -124,6 +138,7 @@ final class RestShim {
       fields.put(route.pathFields().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
     }
     if (!fields.isEmpty()) {
+      JsonRequestCheck.check(fields, builder.getDescriptorForType());
       PARSER.merge(fields.toString(), builder);
     }
     return builder.build();

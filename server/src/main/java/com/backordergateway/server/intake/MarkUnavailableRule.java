@@ -32,8 +32,9 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
     v.check(!r.getActor().isBlank(), "actor", "required");
     v.maxLength("actor", r.getActor(), 200);
     if (r.hasEta()) {
-      v.timestamp("eta", r.getEta());
-      v.check(Timestamps.toMillis(r.getEta()) > now.toEpochMilli(), "eta", "must be in the future");
+      if (v.timestamp("eta", r.getEta())) {
+        v.check(Timestamps.toMillis(r.getEta()) > now.toEpochMilli(), "eta", "must be in the future");
+      }
     }
     v.check(r.getAffectedOrdersCount() <= Violations.MAX_ITEMS, "affected_orders",
         "at most " + Violations.MAX_ITEMS + " orders per call");

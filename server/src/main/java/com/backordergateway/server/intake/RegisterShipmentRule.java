@@ -42,9 +42,10 @@ final class RegisterShipmentRule implements IntakeRule<RegisterExpectedShipmentR
     if (!r.hasExpectedAt()) {
       v.add("expected_at", "required");
     } else {
-      v.timestamp("expected_at", r.getExpectedAt());
-      v.check(Timestamps.toMillis(r.getExpectedAt()) > now.toEpochMilli(), "expected_at",
-          "must be in the future for a new shipment");
+      if (v.timestamp("expected_at", r.getExpectedAt())) {
+        v.check(Timestamps.toMillis(r.getExpectedAt()) > now.toEpochMilli(), "expected_at",
+            "must be in the future for a new shipment");
+      }
     }
     v.idempotencyKey(r.getIdempotencyKey());
   }

@@ -8,6 +8,7 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import com.google.rpc.BadRequest.FieldViolation;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -74,10 +75,21 @@ final class Violations {
     maxLength("idempotency_key", key, MAX_ID);
   }
 
-  void timestamp(String field, Timestamp value) {
-    if (!Timestamps.isValid(value)) {
-      add(field, "not a valid timestamp");
+  /** The range a business date can be in; outside it a value is a mistake, not a plan. */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  /**
+   * A timestamp that is well-formed (nanos within a second) and between {@link #EARLIEST} and
+   * {@link #LATEST}; false (with a violation) otherwise, so callers compare only valid ones.
+   */
+  boolean timestamp(String field, Timestamp value) {
+    boolean valid = Timestamps.isValid(value) && value.getSeconds() >= EARLIEST.getEpochSecond()
+        && value.getSeconds() < LATEST.getEpochSecond();
+    if (!valid) {
+      add(field, "not a valid time: RFC 3339 between 2000-01-01 and 2100-01-01, nanos 0 to 999,999,999");
     }
+    return valid;
   }
 
   void customer(String field, Customer c) {

@@ -95,6 +95,9 @@ public final class SourceInstances {
         bound.put(i, bind(i, offered.get()));
       } catch (InvalidSettingsException e) {
         problems.add(problem(i, e));
+      } catch (RuntimeException | LinkageError e) {
+        problems.add("sources[" + i + "]: the " + configs.get(i).type() + " plugin failed checking the settings: "
+            + Secrets.global().redact(e.toString()));
       }
     }
     return problems;
@@ -109,6 +112,7 @@ public final class SourceInstances {
       }
     }
     ConnectorSettings settings = ConnectorSettings.of(config.settings(), source.settings());
+    source.checkSettings(settings);
     String name = "source." + config.type() + "." + config.id();
     Logger logger = LoggerFactory.getLogger(name);
     String userAgent = "BackorderGateway/" + GatewayVersion.VERSION + " " + offered.pluginId() + "/" + offered.version();

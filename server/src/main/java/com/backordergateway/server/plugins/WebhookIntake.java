@@ -13,7 +13,9 @@ import com.backordergateway.connector.api.WebhookOutcome;
 import com.backordergateway.connector.api.WebhookRejectedException;
 import com.backordergateway.connector.api.WebhookRequest;
 import com.backordergateway.server.config.Secrets;
+import com.backordergateway.server.errors.ConflictException;
 import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.errors.NotFoundException;
 import com.backordergateway.server.errors.UnavailableException;
 import com.backordergateway.server.intake.IntakeService;
 import com.google.protobuf.ByteString;
@@ -25,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,9 +110,24 @@ public final class WebhookIntake {
     } else if (signal instanceof ShipmentSignal shipment) {
       return intake.reportShipmentUpdate(SignalRequests.shipment(shipment, key));
     } else if (signal instanceof ResolvedSignal resolved) {
-      return intake.resolveBackorder(SignalRequests.resolution(resolved, key));
+      return nothingToResolveIsAnAnswer(intake.resolveBackorder(SignalRequests.resolution(resolved, key)));
     }
     throw new IllegalStateException("unknown signal " + signal.getClass().getName());
+  }
+
+  /**
+   * A board's card leaving the Backorder list when the SKU has no open case (resolved already, or
+   * never opened) is authentic and leaves nothing to do: answered 200 with the reason, so the
+   * platform neither retries it nor disables the webhook.
+   */
+  private static CompletableFuture<IntakeResponse> nothingToResolveIsAnAnswer(CompletableFuture<IntakeResponse> call) {
+    return call.exceptionally(error -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof NotFoundException || cause instanceof ConflictException) {
+        return IntakeResponse.newBuilder().setReason("acknowledged: " + cause.getMessage()).build();
+      }
+      throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
+    });
   }
 
   /** {@code <source>/<instance>/<delivery id>}, hashed when it would be too long for a key. */

@@ -21,6 +21,15 @@ public interface WebhookSource extends ExtensionPoint {
   List<SettingSpec> settings();
 
   /**
+   * Checks what spans several settings (two that go together, a pattern that must compile), once
+   * when the host binds an instance — at start-up a refusal stops the gateway naming
+   * {@code sources[i].settings.<key>}. The default accepts what the specs accepted (since 1.2).
+   *
+   * @throws InvalidSettingsException naming the key
+   */
+  default void checkSettings(ConnectorSettings settings) {}
+
+  /**
    * Checks the request's signature with the instance's secret, in constant time.
    *
    * @throws WebhookRejectedException if the signature is missing or wrong

@@ -62,6 +62,11 @@ public final class ShopifyWebhookSource implements WebhookSource {
   }
 
   @Override
+  public void checkSettings(ConnectorSettings settings) {
+    ShopifySourceSettings.from(settings);
+  }
+
+  @Override
   public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
     Objects.requireNonNull(request, "request is null");
     ShopifySourceSettings source = ShopifySourceSettings.from(settings);

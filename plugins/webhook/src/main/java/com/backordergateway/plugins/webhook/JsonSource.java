@@ -59,6 +59,11 @@ public final class JsonSource implements WebhookSource {
   }
 
   @Override
+  public void checkSettings(ConnectorSettings settings) {
+    JsonSourceSettings.from(settings);
+  }
+
+  @Override
   public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
     JsonSourceSettings source = JsonSourceSettings.from(settings);
     String presented = request.header(source.signatureHeader()).map(String::strip).filter(s -> !s.isEmpty())

@@ -70,6 +70,11 @@ public final class WooCommerceWebhookSource implements WebhookSource {
   }
 
   @Override
+  public void checkSettings(ConnectorSettings settings) {
+    WooCommerceSourceSettings.from(settings);
+  }
+
+  @Override
   public void verify(WebhookRequest request, ConnectorSettings settings) throws WebhookRejectedException {
     Objects.requireNonNull(request, "request is null");
     WooCommerceSourceSettings source = WooCommerceSourceSettings.from(settings);
