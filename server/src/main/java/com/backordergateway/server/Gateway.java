@@ -14,6 +14,7 @@ import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.intake.IntakeModule;
 import com.backordergateway.server.intake.SupplierDelayMonitor;
 import com.backordergateway.server.metrics.MetricsModule;
+import com.backordergateway.server.plugins.ConfiguredPlugins;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.plugins.PluginFolderWatcher;
 import com.backordergateway.server.plugins.PluginHost;
@@ -69,6 +70,10 @@ public final class Gateway implements AutoCloseable {
 
   /** Starts with the given clock and server builder (tests: a fixed clock, an in-process builder). */
   public static Gateway start(GatewayConfig config, Clock clock, ServerBuilder<?> builder) {
+    List<String> folder = ConfiguredPlugins.folderProblems(config);
+    if (!folder.isEmpty()) {
+      throw new ConfigException(folder);
+    }
     Injector injector =
         Guice.createInjector(
             new ConfigModule(config, clock),
@@ -125,8 +130,10 @@ public final class Gateway implements AutoCloseable {
    * instance).
    */
   private void startPlugins(GatewayConfig config) {
-    injector.getInstance(PluginHost.class).scan();
-    List<String> problems = new ArrayList<>(injector.getInstance(ConnectorInstances.class).settingsProblems());
+    PluginHost host = injector.getInstance(PluginHost.class);
+    host.scan();
+    List<String> problems = new ArrayList<>(ConfiguredPlugins.problems(config, host));
+    problems.addAll(injector.getInstance(ConnectorInstances.class).settingsProblems());
     problems.addAll(injector.getInstance(SourceInstances.class).settingsProblems());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

@@ -27,6 +27,7 @@ class MainTest {
         connectors:
           - id: sms
             type: twilio
+            awaiting-plugin: true
             settings:
               auth-token: ${env:BACKORDER_TEST_UNSET_VARIABLE}
         """);

@@ -168,6 +168,10 @@ public final class ConfigLoader {
     if (e instanceof UnrecognizedPropertyException) {
       return where + ": unknown key";
     }
+    if (e.getCause() instanceof IllegalArgumentException accepted && accepted.getMessage() != null
+        && accepted.getMessage().startsWith("must be")) {
+      return where + ": " + accepted.getMessage();
+    }
     if (e.getCause() instanceof IllegalArgumentException
         || e.getCause() instanceof java.time.format.DateTimeParseException) {
       return where + ": invalid value (" + e.getCause().getClass().getSimpleName() + ")";
@@ -187,7 +191,8 @@ public final class ConfigLoader {
       try {
         return Durations.parse(parser.getValueAsString());
       } catch (RuntimeException e) {
-        throw JsonMappingException.from(parser, "duration", new IllegalArgumentException("duration"));
+        throw JsonMappingException.from(parser, "duration", new IllegalArgumentException(
+            "must be a duration such as 48h, 30m, 90s, 500ms or 2d, or ISO-8601 such as PT48H"));
       }
     }
   }

@@ -3,8 +3,10 @@ package com.backordergateway.server.config;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,8 @@ final class ConfigValidator {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final int MIN_TOKEN_LENGTH = 16;
+  /** What a SKU may hold (see intake), plus the route wildcards {@code *} and {@code ?}. */
+  private static final Pattern SKU_GLOB = Pattern.compile("[A-Za-z0-9._/*?-]{1,64}");
 
   private final GatewayConfig config;
 
@@ -86,6 +90,7 @@ final class ConfigValidator {
       problems.add("auth.tokens: at least one token is required");
     }
     Set<String> names = new HashSet<>();
+    Map<String, Integer> values = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       GatewayConfig.ApiToken token = tokens.get(i);
       String at = "auth.tokens[" + i + "]";
@@ -98,6 +103,9 @@ final class ConfigValidator {
         problems.add(at + ".token: required");
       } else if (token.token().length() < MIN_TOKEN_LENGTH) {
         problems.add(at + ".token: must be at least " + MIN_TOKEN_LENGTH + " characters");
+      } else if (values.putIfAbsent(token.token(), i) != null) {
+        // Two entries with one token would leave which scopes it has to the order of the list.
+        problems.add(at + ".token: the same token as auth.tokens[" + values.get(token.token()) + "]; give each its own");
       }
       if (token.scopes().isEmpty()) {
         problems.add(at + ".scopes: at least one of intake, read, admin");
@@ -199,6 +207,8 @@ final class ConfigValidator {
       String sku = route.when().sku();
       if (sku != null && sku.isBlank()) {
         problems.add(at + ".when.sku: must not be blank");
+      } else if (sku != null && !SKU_GLOB.matcher(sku).matches()) {
+        problems.add(at + ".when.sku: a SKU pattern: letters, digits, . _ / - and the wildcards * and ?");
       }
       GatewayConfig.QuietHours quiet = route.quietHours();
       if (quiet != null) {

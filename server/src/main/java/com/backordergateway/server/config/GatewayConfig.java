@@ -41,10 +41,11 @@ public record GatewayConfig(
 
   /**
    * A platform posting webhooks to {@code /webhooks/<type>/<id>}: its source plugin type and the
-   * settings it declares (at least the signing secret).
+   * settings it declares (at least the signing secret). {@code awaiting-plugin} as for connectors.
    */
-  public record Source(String id, String type, Map<String, String> settings) {
+  public record Source(String id, String type, Map<String, String> settings, Boolean awaitingPlugin) {
     public Source {
+      awaitingPlugin = awaitingPlugin != null && awaitingPlugin;
       settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
@@ -167,13 +168,16 @@ public record GatewayConfig(
 
   /**
    * One connector instance: a plugin type with its settings, and how hard the engine may push
-   * it (rate defaults to the plugin's documented platform limit).
+   * it (rate defaults to the plugin's documented platform limit). {@code awaiting-plugin} says the
+   * operator will drop its plugin in later: without it, a type no loaded plugin offers stops
+   * start-up.
    */
   public record Connector(
       String id, String type, ConnectorMode mode, Boolean enabled, Map<String, String> settings,
       Integer maxConcurrency, Double ratePerSecond, Integer rateBurst, Integer circuitFailures,
-      Duration circuitOpenFor) {
+      Duration circuitOpenFor, Boolean awaitingPlugin) {
     public Connector {
+      awaitingPlugin = awaitingPlugin != null && awaitingPlugin;
       mode = mode == null ? ConnectorMode.LIVE : mode;
       enabled = enabled == null || enabled;
       settings = settings == null ? Map.of() : Map.copyOf(settings);

@@ -155,7 +155,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private InstanceLane lane(String instanceId) {
     return lanes.computeIfAbsent(instanceId, id -> {
       GatewayConfig.Connector connector = config.connectors().stream().filter(c -> c.id().equals(id)).findFirst()
-          .orElseGet(() -> new GatewayConfig.Connector(id, "", null, null, null, null, null, null, null, null));
+          .orElseGet(() -> new GatewayConfig.Connector(id, "", null, null, null, null, null, null, null, null, null));
       return new InstanceLane(connector,
           () -> instances.exists(id) ? instances.defaultRateLimit(id).orElse(InstanceLane.FALLBACK_RATE) : InstanceLane.FALLBACK_RATE,
           clock, workers, timer, this::attempt);

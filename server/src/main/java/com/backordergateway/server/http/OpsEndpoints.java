@@ -1,5 +1,8 @@
 package com.backordergateway.server.http;
 
+import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.plugins.ConfiguredPlugins;
+import com.backordergateway.server.plugins.PluginHost;
 import com.backordergateway.server.store.Database;
 import io.javalin.http.Context;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -8,11 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The operations endpoints, open without a token as probes and scrapers expect:
- * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable) and
+ * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable; names the
+ * instances still awaiting their plugin) and
  * {@code /metrics} (Prometheus text format).
  */
 @Singleton
@@ -20,12 +25,16 @@ public final class OpsEndpoints {
 
   private final PrometheusRegistry registry;
   private final Database database;
+  private final GatewayConfig config;
+  private final PluginHost plugins;
   private final AtomicBoolean ready = new AtomicBoolean();
 
   @Inject
-  OpsEndpoints(PrometheusRegistry registry, Database database) {
+  OpsEndpoints(PrometheusRegistry registry, Database database, GatewayConfig config, PluginHost plugins) {
     this.registry = registry;
     this.database = database;
+    this.config = config;
+    this.plugins = plugins;
   }
 
   void health(Context ctx) {
@@ -45,7 +54,13 @@ public final class OpsEndpoints {
       storeUp = false;
     }
     boolean serving = ready.get() && storeUp;
-    ctx.status(serving ? 200 : 503).result(serving ? "ready" : ready.get() ? "store unreachable" : "not serving");
+    if (!serving) {
+      ctx.status(503).result(ready.get() ? "store unreachable" : "not serving");
+      return;
+    }
+    // Ready: instances configured to wait for a plugin do not hold the rest back, but are named.
+    List<String> awaiting = ConfiguredPlugins.awaiting(config, plugins);
+    ctx.status(200).result(awaiting.isEmpty() ? "ready" : "ready; awaiting plugins: " + String.join(", ", awaiting));
   }
 
   void metrics(Context ctx) throws IOException {

@@ -9,7 +9,6 @@ import com.backordergateway.rendering.TemplateException;
 import com.backordergateway.rendering.TemplateSource;
 import com.backordergateway.server.routing.NotificationTemplates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,11 +80,6 @@ public final class PluginHost implements AutoCloseable {
     this.instances = instances;
     this.templates = templates;
     this.allowlist = requireSha256 ? new Sha256Allowlist(this.dir) : null;
-    try {
-      Files.createDirectories(this.dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the plugins folder " + this.dir, e);
-    }
     this.manager = call(() -> new GatewayPluginManager(this.dir));
   }
 
@@ -108,6 +102,11 @@ public final class PluginHost implements AutoCloseable {
   /** The connector types the loaded plugins offer, by type name. */
   public List<OfferedType> connectorTypes() {
     return offered.values().stream().sorted(Comparator.comparing(o -> o.descriptor().type())).toList();
+  }
+
+  /** The webhook source types the loaded plugins offer. */
+  public java.util.SortedSet<String> sourceTypes() {
+    return new java.util.TreeSet<>(webhookSources.keySet());
   }
 
   /** The loaded webhook source for a platform, e.g. {@code shopify}, with the plugin that offers it. */

@@ -82,7 +82,8 @@ class ConfigLoaderTest {
   void unknownKeysAndBadValuesNameTheirPathWithoutEchoingValues() {
     assertThat(problems(TOKENS + "server:\n  grpc-prot: 9\n").problems()).containsExactly("server.grpc-prot: unknown key");
     assertThat(problems(TOKENS + "triggers:\n  supplier-delay-threshold: soon-ish\n").problems())
-        .containsExactly("triggers.supplier-delay-threshold: invalid value (IllegalArgumentException)");
+        .containsExactly("triggers.supplier-delay-threshold: must be a duration such as 48h, 30m, 90s, 500ms or 2d,"
+            + " or ISO-8601 such as PT48H");
     assertThat(problems(TOKENS + "connectors:\n  - id: x\n    type: y\n    mode: sometimes\n").problems().get(0))
         .startsWith("connectors[0].mode: must be one of");
   }
@@ -125,5 +126,22 @@ class ConfigLoaderTest {
     GatewayConfig demo = new ConfigLoader(name -> null, secrets).load(Path.of("../config/demo.yaml"));
     assertThat(demo.connectors()).isNotEmpty().allMatch(c -> c.mode() == ConnectorMode.DRY_RUN);
     assertThat(demo.routes()).isNotEmpty();
+  }
+
+  @Test
+  void theSameTokenTwiceAndASkuPatternNoSkuCouldMatchAreErrors() {
+    assertThat(problems("""
+        auth:
+          tokens:
+            - {name: ops, token: 0123456789abcdef-ops, scopes: [admin]}
+            - {name: shop, token: 0123456789abcdef-ops, scopes: [intake]}
+        connectors:
+          - {id: chat, type: slack}
+        routes:
+          - {name: paint, when: {sku: "["}, send: [chat]}
+          - {name: paper, when: {sku: "PAPER-*"}, send: [chat]}
+        """).problems()).containsExactly(
+            "auth.tokens[1].token: the same token as auth.tokens[0]; give each its own",
+            "routes[0].when.sku: a SKU pattern: letters, digits, . _ / - and the wildcards * and ?");
   }
 }

@@ -38,10 +38,10 @@ class WebhookAndRestTest {
     gateway = TestGateway.start(dir, new TestClock(Instant.parse("2026-07-01T12:00:00Z")), new TestGateway.Options("""
         sources:
           - {id: main-store, type: testshop, settings: {secret: %s}}
-          - {id: no-plugin, type: elsewhere, settings: {secret: x}}
+          - {id: no-plugin, type: elsewhere, awaiting-plugin: true, settings: {secret: x}}
         shim: {max-body-bytes: 2048}
         connectors:
-          - {id: chat, type: slack}
+          - {id: chat, type: slack, awaiting-plugin: true}
         routes:
           - {name: staff, when: {audience: staff}, send: [chat]}
         """.formatted(SECRET), false, false));

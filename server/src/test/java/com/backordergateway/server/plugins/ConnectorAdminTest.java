@@ -43,6 +43,7 @@ class ConnectorAdminTest {
                 settings: {greeting: hi}
               - id: pager
                 type: pagerduty
+                awaiting-plugin: true
             """, false, false));
   }
 

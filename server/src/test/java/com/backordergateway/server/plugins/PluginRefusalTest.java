@@ -27,10 +27,12 @@ class PluginRefusalTest {
   @TempDir Path dir;
   @TempDir Path work;
 
+  /** Waits for its plugin: these tests drop jars the gateway refuses. */
   static final String ECHO_INSTANCE = """
       connectors:
         - id: echo-1
           type: echo
+          awaiting-plugin: true
           settings: {greeting: hi}
       """;
 
@@ -209,6 +211,7 @@ class PluginRefusalTest {
         connectors:
           - id: other
             type: something-else
+            awaiting-plugin: true
           - id: echo-1
             type: echo
             settings: {api-key: the-secret-key-value}

@@ -35,13 +35,16 @@ class PluginRuntimeTest {
       connectors:
         - id: echo-1
           type: echo
+          awaiting-plugin: true
           settings:
             greeting: hello
             api-key: echo-secret-api-key-123
         - id: lib-a
           type: lib-a
+          awaiting-plugin: true
         - id: lib-b
           type: lib-b
+          awaiting-plugin: true
       """;
 
   @TempDir Path dir;

@@ -43,13 +43,13 @@ class NoticeContentTest {
       store: {name: Maple & Thread Crafts}
       triggers: {supplier-delay-threshold: 48h}
       connectors:
-        - {id: email, type: sendgrid, mode: dry-run}
-        - {id: erp, type: webhook, mode: dry-run}
+        - {id: email, type: sendgrid, awaiting-plugin: true, mode: dry-run}
+        - {id: erp, type: webhook, awaiting-plugin: true, mode: dry-run}
       routes:
         - {name: customers, when: {audience: customer}, send: [email]}
         - {name: staff, when: {audience: staff}, send: [erp]}
       sources:
-        - {id: main, type: shopify, settings: {secret: shopify-signing-secret-0001}}
+        - {id: main, type: shopify, awaiting-plugin: true, settings: {secret: shopify-signing-secret-0001}}
       """;
 
   @TempDir Path dir;

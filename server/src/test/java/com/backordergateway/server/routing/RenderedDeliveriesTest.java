@@ -25,8 +25,8 @@ class RenderedDeliveriesTest {
       store: {name: Maple & Thread Crafts}
       templates-dir: %s
       connectors:
-        - {id: email, type: sendgrid, mode: dry-run}
-        - {id: chat, type: slack, mode: dry-run}
+        - {id: email, type: sendgrid, awaiting-plugin: true, mode: dry-run}
+        - {id: chat, type: slack, awaiting-plugin: true, mode: dry-run}
       routes:
         - {name: customers, when: {audience: customer}, send: [email]}
         - {name: staff, when: {audience: staff}, send: [chat]}

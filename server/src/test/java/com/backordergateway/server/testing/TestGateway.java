@@ -66,14 +66,18 @@ public final class TestGateway implements AutoCloseable {
       connectors:
         - id: email
           type: sendgrid
+          awaiting-plugin: true
           settings:
             api-key: SG.very-secret-key-123
         - id: sms
           type: twilio
+          awaiting-plugin: true
         - id: slack
           type: slack
+          awaiting-plugin: true
         - id: tickets
           type: zendesk
+          awaiting-plugin: true
       routes:
         - name: customers
           when: {audience: customer}
@@ -87,6 +91,7 @@ public final class TestGateway implements AutoCloseable {
       sources:
         - id: main-store
           type: shopify
+          awaiting-plugin: true
           settings:
             secret: shopify-signing-secret-0001
       """;
@@ -130,6 +135,11 @@ public final class TestGateway implements AutoCloseable {
 
   private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options) {
     Path db = dir.resolve("backorder.db");
+    try {
+      Files.createDirectories(pluginsDir(dir)); // as an installation has it, even with no plugins
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String yaml = String.format(BASE, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN, pluginsDir(dir),
         options.watchPlugins(), options.requireSha256()) + options.yaml();
     return start(yaml, dir, testClock, clock, db);
