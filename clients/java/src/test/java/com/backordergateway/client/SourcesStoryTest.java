@@ -39,11 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourcesStoryTest {
 
-  private static final List<String> PLUGINS = List.of("shopify", "woocommerce", "webhook", "zapier");
+  private static final List<String> PLUGINS = List.of("shopify", "woocommerce", "webhook", "zapier", "trello", "monday");
   private static final String SHOPIFY_SECRET = "shopify-story-signing-key-0001";
   private static final String WOO_SECRET = "woo-story-secret-0001";
   private static final String WMS_SECRET = "wms-story-secret-0123456789";
   private static final String ITEM_ID = "49148385149227353";
+  private static final String TRELLO_SECRET = "7f3c9a1e5b2d4f60a8c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1";
+  private static final String BACKORDER_LIST = "65f1c0ffee0ddba11a5e0001";
+  private static final String GATEWAY_MEMBER = "5f5e5d5c5b5a595857565554";
+  private static final String MONDAY_URL_SECRET = "monday-board-url-secret-0123456789";
+  private static final String GATEWAY_MONDAY_USER = "4012345";
   private static final String HOOK_PATH = "/hooks/catch/1234567/u7xk2pq/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +83,14 @@ class SourcesStoryTest {
           - id: warehouse
             type: json
             settings: {preset: wms, secret: %s}
-        """.formatted(zapier.url(HOOK_PATH), SHOPIFY_SECRET, shopifyAdmin.url(), WOO_SECRET, WMS_SECRET));
+          - id: stock-board
+            type: trello
+            settings: {app-secret: %s, callback-url: "%s", backorder-list: %s, gateway-member-id: %s}
+          - id: purchasing
+            type: monday
+            settings: {url-secret: %s, backorder-label: Backorder, gateway-user-id: "%s"}
+        """.formatted(zapier.url(HOOK_PATH), SHOPIFY_SECRET, shopifyAdmin.url(), WOO_SECRET, WMS_SECRET,
+        TRELLO_SECRET, trelloCallback(), BACKORDER_LIST, GATEWAY_MEMBER, MONDAY_URL_SECRET, GATEWAY_MONDAY_USER));
   }
 
   @AfterEach
@@ -138,8 +150,39 @@ class SourcesStoryTest {
     // Only configured sources.
     assertThat(post("/webhooks/json/elsewhere", unavailable, wmsHeaders(unavailable)).statusCode()).isEqualTo(404);
 
-    // Shopify: staff alert + restock notice; WooCommerce: staff alert; WMS: staff alert + customer notice.
-    List<Delivery> deliveries = story.awaitSettled(5);
+    // Trello checks the callback URL with HEAD; a card moved to the Backorder list marks its SKU
+    // unavailable; the same move signed for another URL is refused; the gateway's own card is not read back.
+    HttpResponse<Void> head = http.send(HttpRequest.newBuilder(gatewayUrl("/webhooks/trello/stock-board"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(head.statusCode()).isEqualTo(200);
+    String moved = cardMoved("65f2a1b2c3d4e5f6a7b8c9d0", "5a0b0c0d0e0f101112131415", "BRUSH-SYN-08 Synthetic brush 8");
+    assertThat(post("/webhooks/trello/stock-board", moved, Map.of("X-Trello-Webhook",
+        WebhookSignatures.hmacSha1Base64(TRELLO_SECRET, bytes(moved + "https://elsewhere.example/hook")))).statusCode())
+        .as("signed for another callback URL").isEqualTo(401);
+    assertThat(post("/webhooks/trello/stock-board", moved, trelloHeaders(moved)).statusCode()).isEqualTo(200);
+    String own = cardMoved("65f2a1b2c3d4e5f6a7b8c9d1", GATEWAY_MEMBER, "GLUE-PVA-250 PVA glue");
+    assertThat(json(post("/webhooks/trello/stock-board", own, trelloHeaders(own))).path("reason").asText())
+        .as("loop guard").contains("gateway's own Trello member");
+    assertThat(caseOf("BRUSH-SYN-08").getOpenedBy()).isEqualTo(Trigger.TRIGGER_MARKED_UNAVAILABLE);
+
+    // monday.com's challenge is echoed once the URL secret checks out; a status set to Backorder
+    // marks the item's SKU unavailable; the gateway's own change is ignored.
+    String challenge = "{\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\"}";
+    HttpResponse<String> echoed = post("/webhooks/monday/purchasing?secret=" + MONDAY_URL_SECRET, challenge,
+        Map.of("Content-Type", "application/json"));
+    assertThat(echoed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(echoed.body())).isEqualTo(JSON.readTree(challenge));
+    assertThat(post("/webhooks/monday/purchasing?secret=guess", challenge, Map.of()).statusCode()).isEqualTo(401);
+    assertThat(post("/webhooks/monday/purchasing?secret=" + MONDAY_URL_SECRET,
+        statusChanged("9603417", "EASEL-OAK-M Oak easel, medium"), Map.of()).statusCode()).isEqualTo(200);
+    assertThat(json(post("/webhooks/monday/purchasing?secret=" + MONDAY_URL_SECRET,
+        statusChanged(GATEWAY_MONDAY_USER, "CANVAS-30X40 Canvas"), Map.of())).path("reason").asText())
+        .as("loop guard").contains("gateway's own monday user");
+    assertThat(caseOf("EASEL-OAK-M").getOpenedBy()).isEqualTo(Trigger.TRIGGER_MARKED_UNAVAILABLE);
+
+    // Shopify: staff alert + restock notice; WooCommerce: staff alert; WMS: staff alert + customer notice;
+    // Trello and monday.com: a staff alert each.
+    List<Delivery> deliveries = story.awaitSettled(7);
     Map<String, JsonNode> posted = zapier.requests().stream().map(RecordedRequest::json)
         .collect(Collectors.toMap(body -> body.path("delivery_id").asText(), body -> body, (a, b) -> b,
             LinkedHashMap::new));
@@ -148,13 +191,56 @@ class SourcesStoryTest {
     assertThat(posted.values()).allSatisfy(body -> {
       assertThat(body.fields()).toIterable().allSatisfy(field -> assertThat(field.getValue().isContainerNode())
           .as("flat: %s", field.getKey()).isFalse());
-      assertThat(body.path("sku").asText()).isIn("ACR-TITANIUM-WHITE", "YARN-MERINO-GREY", "PAINT-ACR-120-RED");
+      assertThat(body.path("sku").asText()).isIn("ACR-TITANIUM-WHITE", "YARN-MERINO-GREY", "PAINT-ACR-120-RED",
+          "BRUSH-SYN-08", "EASEL-OAK-M");
     });
     assertThat(posted.values().stream().filter(b -> b.path("customer_email").asText().equals("maya@example.com")))
         .as("the waiting order's customer").hasSize(1);
   }
 
+  @Test
+  void aSourceWhoseSettingsDoNotGoTogetherStopsStartUpNamingTheKey() throws Exception {
+    java.nio.file.Path other = java.nio.file.Files.createDirectories(dir.resolve("other"));
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> StoryGateway.start(other, PLUGINS, """
+        sources:
+          - id: maple-thread
+            type: shopify
+            settings: {secret: %s, shop-domain: maple-thread.myshopify.com}
+        """.formatted(SHOPIFY_SECRET)));
+    assertThat(thrown).isInstanceOf(com.backordergateway.server.config.ConfigException.class);
+    assertThat(((com.backordergateway.server.config.ConfigException) thrown).problems())
+        .containsExactly("sources[0].settings.access-token: required with shop-domain: the two together let the"
+            + " source look up the SKU of an inventory level");
+  }
+
   // ---- Posting as each platform does -----------------------------------------------------------
+
+  private String trelloCallback() {
+    return "https://gateway.maple-thread.example/webhooks/trello/stock-board";
+  }
+
+  /** Trello's updateCard for a card moved from In stock to the Backorder list. */
+  private static String cardMoved(String actionId, String memberId, String cardName) {
+    return """
+        {"model":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock"},"action":{"id":"%s",        "idMemberCreator":"%s","type":"updateCard","date":"2026-03-02T09:29:41.512Z","data":{        "card":{"id":"65f1c0ffee0ddba11a5ec0de","name":"%s","idShort":12,"shortLink":"Xy12Ab34",        "idList":"%s"},"old":{"idList":"65f1c0ffee0ddba11a5e0003"},        "board":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock","shortLink":"AbCdEf12"},        "listBefore":{"id":"65f1c0ffee0ddba11a5e0003","name":"In stock"},        "listAfter":{"id":"%s","name":"Backorder"}},        "memberCreator":{"id":"%s","fullName":"Dana Whitfield","username":"danawhitfield"}}}"""
+        .formatted(actionId, memberId, cardName, BACKORDER_LIST, BACKORDER_LIST, memberId);
+  }
+
+  private Map<String, String> trelloHeaders(String body) {
+    return Map.of("Content-Type", "application/json",
+        "X-Trello-Webhook", WebhookSignatures.hmacSha1Base64(TRELLO_SECRET, bytes(body + trelloCallback())));
+  }
+
+  /** monday.com's update_column_value for a status column set from In stock to Backorder. */
+  private static String statusChanged(String userId, String itemName) {
+    return """
+        {"event":{"app":"monday","type":"update_column_value","triggerTime":"2026-03-02T09:29:41.000Z",        "subscriptionId":73759690,"userId":%s,"originalTriggerUuid":null,"boardId":3139815742,        "groupId":"topics","pulseId":3139815770,"pulseName":"%s","columnId":"status","columnType":"color",        "columnTitle":"Status","value":{"label":{"index":2,"text":"Backorder","style":{"color":"#e2445c",        "border":"#ce3048"}},"post_id":null},"previousValue":{"label":{"index":1,"text":"In stock",        "style":{"color":"#00c875","border":"#00b461"}},"post_id":null},"changedAt":1772443781.5,        "isTopGroup":true,"triggerUuid":"6a3bd7ff0d1a4e1ca1c4c6e1f5f1ad%s"}}"""
+        .formatted(userId, itemName, userId.substring(userId.length() - 2));
+  }
+
+  private URI gatewayUrl(String path) {
+    return URI.create("http://localhost:" + story.httpPort() + path);
+  }
 
   private static String level(int available) {
     return """
@@ -186,7 +272,7 @@ class SourcesStoryTest {
   }
 
   private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + story.httpPort() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUrl(path))
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
