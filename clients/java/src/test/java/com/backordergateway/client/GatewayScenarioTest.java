@@ -52,6 +52,14 @@ class GatewayScenarioTest {
 
   @Test
   void theBackorderStory() throws Exception {
+    // The distribution's SendGrid and Slack jars, their instances in dry-run.
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path distribution = Path.of("../../distribution/target/backorder-gateway/plugins");
+    try (var jars = Files.newDirectoryStream(distribution, "{sendgrid,slack}-connector-*.jar")) {
+      for (Path jar : jars) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
     Path configFile = Files.writeString(dir.resolve("gateway.yaml"), """
         server: {http-port: 0}
         plugins: {dir: "%s", watch: false}
@@ -59,12 +67,14 @@ class GatewayScenarioTest {
         auth:
           tokens: [{name: scenario, token: %s, scopes: [intake, read, admin]}]
         connectors:
-          - {id: email, type: sendgrid, mode: dry-run}
-          - {id: slack, type: slack, mode: dry-run}
+          - {id: email, type: sendgrid, mode: dry-run,
+             settings: {api-key: SG.scenario-not-a-real-key, from-email: orders@example-crafts.com}}
+          - {id: slack, type: slack, mode: dry-run,
+             settings: {webhook-url: "https://hooks.slack.com/services/T0000/B0000/scenario0000000000000000"}}
         routes:
           - {name: customers, when: {audience: customer}, send: [email]}
           - {name: staff, when: {audience: staff}, send: [slack]}
-        """.formatted(dir.resolve("plugins"), dir.resolve("story.db"), TOKEN));
+        """.formatted(plugins, dir.resolve("story.db"), TOKEN));
     GatewayConfig config = new ConfigLoader(name -> null, Secrets.global()).load(configFile);
     TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
 

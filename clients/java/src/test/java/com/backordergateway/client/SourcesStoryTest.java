@@ -222,7 +222,14 @@ class SourcesStoryTest {
   /** Trello's updateCard for a card moved from In stock to the Backorder list. */
   private static String cardMoved(String actionId, String memberId, String cardName) {
     return """
-        {"model":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock"},"action":{"id":"%s",        "idMemberCreator":"%s","type":"updateCard","date":"2026-03-02T09:29:41.512Z","data":{        "card":{"id":"65f1c0ffee0ddba11a5ec0de","name":"%s","idShort":12,"shortLink":"Xy12Ab34",        "idList":"%s"},"old":{"idList":"65f1c0ffee0ddba11a5e0003"},        "board":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock","shortLink":"AbCdEf12"},        "listBefore":{"id":"65f1c0ffee0ddba11a5e0003","name":"In stock"},        "listAfter":{"id":"%s","name":"Backorder"}},        "memberCreator":{"id":"%s","fullName":"Dana Whitfield","username":"danawhitfield"}}}"""
+        {"model":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock"},"action":{"id":"%s",\
+        "idMemberCreator":"%s","type":"updateCard","date":"2026-03-02T09:29:41.512Z","data":{\
+        "card":{"id":"65f1c0ffee0ddba11a5ec0de","name":"%s","idShort":12,"shortLink":"Xy12Ab34",\
+        "idList":"%s"},"old":{"idList":"65f1c0ffee0ddba11a5e0003"},\
+        "board":{"id":"65f1c0ffee0ddba11a5eb0a1","name":"Maple & Thread — stock","shortLink":"AbCdEf12"},\
+        "listBefore":{"id":"65f1c0ffee0ddba11a5e0003","name":"In stock"},\
+        "listAfter":{"id":"%s","name":"Backorder"}},\
+        "memberCreator":{"id":"%s","fullName":"Dana Whitfield","username":"danawhitfield"}}}"""
         .formatted(actionId, memberId, cardName, BACKORDER_LIST, BACKORDER_LIST, memberId);
   }
 
@@ -234,7 +241,13 @@ class SourcesStoryTest {
   /** monday.com's update_column_value for a status column set from In stock to Backorder. */
   private static String statusChanged(String userId, String itemName) {
     return """
-        {"event":{"app":"monday","type":"update_column_value","triggerTime":"2026-03-02T09:29:41.000Z",        "subscriptionId":73759690,"userId":%s,"originalTriggerUuid":null,"boardId":3139815742,        "groupId":"topics","pulseId":3139815770,"pulseName":"%s","columnId":"status","columnType":"color",        "columnTitle":"Status","value":{"label":{"index":2,"text":"Backorder","style":{"color":"#e2445c",        "border":"#ce3048"}},"post_id":null},"previousValue":{"label":{"index":1,"text":"In stock",        "style":{"color":"#00c875","border":"#00b461"}},"post_id":null},"changedAt":1772443781.5,        "isTopGroup":true,"triggerUuid":"6a3bd7ff0d1a4e1ca1c4c6e1f5f1ad%s"}}"""
+        {"event":{"app":"monday","type":"update_column_value","triggerTime":"2026-03-02T09:29:41.000Z",\
+        "subscriptionId":73759690,"userId":%s,"originalTriggerUuid":null,"boardId":3139815742,\
+        "groupId":"topics","pulseId":3139815770,"pulseName":"%s","columnId":"status","columnType":"color",\
+        "columnTitle":"Status","value":{"label":{"index":2,"text":"Backorder","style":{"color":"#e2445c",\
+        "border":"#ce3048"}},"post_id":null},"previousValue":{"label":{"index":1,"text":"In stock",\
+        "style":{"color":"#00c875","border":"#00b461"}},"post_id":null},"changedAt":1772443781.5,\
+        "isTopGroup":true,"triggerUuid":"6a3bd7ff0d1a4e1ca1c4c6e1f5f1ad%s"}}"""
         .formatted(userId, itemName, userId.substring(userId.length() - 2));
   }
 

@@ -200,7 +200,8 @@ final class ShopifyPayloads {
   /** An {@code inventory_levels/update} body as Shopify sends it; {@code available} may be "null". */
   static String inventoryLevel(String itemId, String available) {
     return """
-        {"inventory_item_id":%s,"location_id":65482391,"available":%s,"updated_at":"2026-03-02T04:29:41-05:00",        "admin_graphql_api_id":"gid://shopify/InventoryLevel/65482391?inventory_item_id=%s"}"""
+        {"inventory_item_id":%s,"location_id":65482391,"available":%s,"updated_at":"2026-03-02T04:29:41-05:00",\
+        "admin_graphql_api_id":"gid://shopify/InventoryLevel/65482391?inventory_item_id=%s"}"""
         .formatted(itemId, available, itemId);
   }
 }

@@ -150,7 +150,11 @@ final class WooPayloads {
   /** A v3 product as {@code product.updated} sends it, trimmed to the fields stock depends on and a few others. */
   static String product(String manageStock, String stockQuantity, String stockStatus) {
     return """
-        {"id":794,"name":"Acrylic paint 120 ml, titanium white","slug":"acrylic-titanium-white","type":"simple",        "status":"publish","sku":"ACR-TITANIUM-WHITE","price":"8.50","date_modified":"2026-03-02T04:29:41",        "date_modified_gmt":"2026-03-02T09:29:41","manage_stock":%s,"stock_quantity":%s,"stock_status":"%s",        "backorders":"notify","backorders_allowed":true,"backordered":false,        "categories":[{"id":17,"name":"Paint","slug":"paint"}],"meta_data":[]}"""
+        {"id":794,"name":"Acrylic paint 120 ml, titanium white","slug":"acrylic-titanium-white","type":"simple",\
+        "status":"publish","sku":"ACR-TITANIUM-WHITE","price":"8.50","date_modified":"2026-03-02T04:29:41",\
+        "date_modified_gmt":"2026-03-02T09:29:41","manage_stock":%s,"stock_quantity":%s,"stock_status":"%s",\
+        "backorders":"notify","backorders_allowed":true,"backordered":false,\
+        "categories":[{"id":17,"name":"Paint","slug":"paint"}],"meta_data":[]}"""
         .formatted(manageStock, stockQuantity, stockStatus);
   }
 
