@@ -92,8 +92,9 @@ final class DeliveryAttempt {
       if (!instances.exists(d.getConnector())) {
         return dead(batch, false, "no connector instance " + d.getConnector() + " in the config");
       }
-      if (instances.isDryRun(d.getConnector())) {
-        // Dry-run: rendered and recorded (the delivery row holds the content), never sent.
+      if (instances.isDryRun(d.getConnector()) && instances.isServing(d.getConnector())) {
+        // Dry-run: rendered and recorded (the delivery row holds the content), never sent. An
+        // instance without its plugin, or disabled, makes them wait like live ones (below).
         metrics.outcome(d.getConnector(), "delivered", batch.size());
         return each(batch, c -> h -> DeliveryClaims.delivered(h, c.delivery().getId(), owner,
             c.delivery().getAttempts() + 1, "dry-run", "", "", now()));

@@ -7,14 +7,22 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP port: operations endpoints, JSON REST for the API, and platform webhooks — one
  * embedded server (Javalin on Jetty). Bodies over {@code shim.max-body-bytes} answer 413.
+ *
+ * <p>Stopping drains like gRPC: Jetty stops accepting, the calls in flight finish (their answer
+ * may be a committed event), and only then does the server close, after {@link #DRAIN} at most.
  */
 @Singleton
 public final class HttpListener {
+
+  /** As long as gRPC's drain: a REST call is a gRPC call behind the shim. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
 
   private static final List<HandlerType> VERBS =
       List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -38,6 +46,11 @@ public final class HttpListener {
   public synchronized void start() {
     http = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
+      c.jetty.modifyServer(server -> {
+        // Javalin nests its handlers inside this one, which holds stop() until requests end.
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(DRAIN.toMillis());
+      });
       c.http.maxRequestSize = config.shim().maxBodyBytes();
       c.routes.get("/healthz", ops::health);
       c.routes.get("/readyz", ops::readiness);

@@ -92,6 +92,11 @@ public final class ConnectorInstances {
     }
   }
 
+  /** Whether the instance can take deliveries now: its plugin loaded and opened, and enabled. */
+  public boolean isServing(String instanceId) {
+    return serving(slot(instanceId));
+  }
+
   /** The mode of an instance; dry-run instances render and record without calling anyone. */
   public boolean isDryRun(String instanceId) {
     return slot(instanceId).config.mode() == ConnectorMode.DRY_RUN;
