@@ -113,9 +113,10 @@ public final class Bench implements Callable<Integer> {
       command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
       processPlugins = distribution.resolve("plugins");
     } else {
-      System.out.println("note: no " + jar + "; the gateway process runs from this class path with " + plugins);
+      // The start-up scenario configures every connector; only the distribution has all their plugins.
+      processPlugins = Files.isDirectory(distribution.resolve("plugins")) ? distribution.resolve("plugins") : plugins;
+      System.out.println("note: no " + jar + "; the gateway process runs from this class path with " + processPlugins);
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.backordergateway.server.Main"));
-      processPlugins = plugins;
     }
     return new BenchSettings(work, plugins, callers, inFlight, channels, Durations.parse(duration),
         Durations.parse(warmup), burst, rate, Durations.parse(latencyDuration), startupRuns, Durations.parse(rssLoad),
