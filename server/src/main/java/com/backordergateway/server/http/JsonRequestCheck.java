@@ -1,17 +1,16 @@
 package com.backordergateway.server.http;
 
+import com.backordergateway.server.errors.FieldViolations;
 import com.backordergateway.server.errors.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest.FieldViolation;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,9 @@ import java.util.Map;
  * so that a value of the wrong kind answers 400 naming the field instead of a parser message —
  * or, worse, a lenient reading: the parser rolls {@code 2026-13-45} over into 2027 and takes an
  * unknown enum name as "unset", which turns a filter off. Unknown field names are left to the
- * parser, which ignores them. Reports at most {@link #MAX_VIOLATIONS} fields.
+ * parser, which ignores them. Reports at most {@link FieldViolations#MAX_SHOWN} fields.
  */
 final class JsonRequestCheck {
-
-  static final int MAX_VIOLATIONS = 20;
 
   private static final BigInteger INT32_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
   private static final BigInteger INT32_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
@@ -34,8 +31,7 @@ final class JsonRequestCheck {
   private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-  private final List<FieldViolation> violations = new ArrayList<>();
-  private int more;
+  private final FieldViolations violations = new FieldViolations();
 
   private JsonRequestCheck() {}
 
@@ -43,13 +39,7 @@ final class JsonRequestCheck {
   static void check(JsonNode json, Descriptor message) {
     JsonRequestCheck check = new JsonRequestCheck();
     check.message(json, message, "");
-    if (!check.violations.isEmpty()) {
-      if (check.more > 0) {
-        check.violations.add(FieldViolation.newBuilder().setField("")
-            .setDescription("and " + check.more + " more fields").build());
-      }
-      throw new InvalidRequestException(check.violations);
-    }
+    check.violations.throwIfAny();
   }
 
   private void message(JsonNode json, Descriptor type, String path) {
@@ -174,10 +164,6 @@ final class JsonRequestCheck {
   }
 
   private void add(String path, String problem) {
-    if (violations.size() < MAX_VIOLATIONS) {
-      violations.add(FieldViolation.newBuilder().setField(path).setDescription(problem).build());
-    } else {
-      more++;
-    }
+    violations.add(path, problem);
   }
 }

@@ -117,6 +117,7 @@ public final class IntakeService {
       IntakeRule<R> rule, R request, String key, PlatformDelivery platform) {
     Violations violations = new Violations();
     rule.validate(request, violations, clock.instant());
+    FreeText.check(request, violations);
     violations.throwIfAny();
     String scope = rule.kind().name();
     byte[] hash = key.isEmpty() ? null : hashWithoutKey(request);

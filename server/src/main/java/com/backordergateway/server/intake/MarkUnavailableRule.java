@@ -28,7 +28,6 @@ final class MarkUnavailableRule implements IntakeRule<MarkUnavailableRequest> {
     v.sku("sku", r.getSku());
     v.category(r.getCategory());
     v.check(!r.getReason().isBlank(), "reason", "required");
-    v.maxLength("reason", r.getReason(), Violations.MAX_TEXT);
     v.check(!r.getActor().isBlank(), "actor", "required");
     v.maxLength("actor", r.getActor(), 200);
     if (r.hasEta()) {

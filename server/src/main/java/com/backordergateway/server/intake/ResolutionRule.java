@@ -27,7 +27,6 @@ final class ResolutionRule implements IntakeRule<ResolveBackorderRequest> {
     }
     v.check(r.getResolution() == Resolution.RESOLUTION_RESTOCKED || r.getResolution() == Resolution.RESOLUTION_CANCELLED,
         "resolution", "required: RESTOCKED or CANCELLED");
-    v.maxLength("message", r.getMessage(), Violations.MAX_TEXT);
     v.idempotencyKey(r.getIdempotencyKey());
   }
 

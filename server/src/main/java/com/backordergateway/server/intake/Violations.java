@@ -3,20 +3,17 @@ package com.backordergateway.server.intake;
 import com.backordergateway.api.v1.Customer;
 import com.backordergateway.api.v1.CustomerOrder;
 import com.backordergateway.api.v1.OrderLine;
-import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.errors.FieldViolations;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
-import com.google.rpc.BadRequest.FieldViolation;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.IllformedLocaleException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Collects every bad field of a request, then fails once with all of them. */
+/** Collects every bad field of a request, then fails once with them (see {@link FieldViolations}). */
 final class Violations {
 
   static final int MAX_TEXT = 1000;
@@ -28,10 +25,10 @@ final class Violations {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-  private final List<FieldViolation> found = new ArrayList<>();
+  private final FieldViolations found = new FieldViolations();
 
   void add(String field, String description) {
-    found.add(FieldViolation.newBuilder().setField(field).setDescription(description).build());
+    found.add(field, description);
   }
 
   void check(boolean ok, String field, String description) {
@@ -130,8 +127,6 @@ final class Violations {
   }
 
   void throwIfAny() {
-    if (!found.isEmpty()) {
-      throw new InvalidRequestException(found);
-    }
+    found.throwIfAny();
   }
 }
