@@ -4,6 +4,8 @@ import com.backordergateway.server.config.ConfigException;
 import com.backordergateway.server.config.ConfigLoader;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.Secrets;
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +49,7 @@ public final class Main implements Callable<Integer> {
     }
     Gateway gateway;
     try {
-      gateway = Gateway.start(loaded);
+      gateway = startUnwrapped(loaded);
     } catch (ConfigException e) {
       System.err.println(config + ": " + e.getMessage());
       return BAD_CONFIG;
@@ -65,5 +67,22 @@ public final class Main implements Callable<Integer> {
     }, "shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Starts the gateway; a failure while Guice builds an object (the store, a listener) is thrown
+   * as itself, so it is reported in one line like any other, not as Guice's provisioning trace.
+   */
+  private static Gateway startUnwrapped(GatewayConfig config) {
+    try {
+      return Gateway.start(config);
+    } catch (ProvisionException | CreationException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ConfigException || cause instanceof java.io.UncheckedIOException) {
+          throw (RuntimeException) cause;
+        }
+      }
+      throw e;
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real process: a bad config exits non-zero and names the key path. */
@@ -69,6 +71,34 @@ class MainTest {
     } finally {
       System.setErr(original);
     }
+  }
+
+  /** A data folder that cannot be made, or a store path that is not a database: one line and exit 3. */
+  @ParameterizedTest
+  @ValueSource(strings = {"not-a-folder/sub/backorder.db", "a-folder"})
+  void aStorePathThatCannotBeUsedIsOneLineAndAnExitCode(String store) throws Exception {
+    Files.writeString(dir.resolve("not-a-folder"), "a file where the data folder should be");
+    Files.createDirectories(dir.resolve("a-folder"));
+    Files.createDirectories(dir.resolve("plugins"));
+    Path config = Files.writeString(dir.resolve("store.yaml"), """
+        server: {grpc-port: 0, http-port: 0}
+        storage: {url: "jdbc:sqlite:%s"}
+        plugins: {dir: "%s"}
+        auth:
+          tokens: [{name: ops, token: 0123456789abcdef-ops, scopes: [admin]}]
+        """.formatted(dir.resolve(store), dir.resolve("plugins")));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            Main.class.getName(), "--config", config.toString())
+        .directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.PIPE)
+        .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).isEqualTo(Main.CANNOT_START);
+    assertThat(errors.strip().lines()).as(errors).singleElement().asString().startsWith("storage.url: cannot ")
+        .contains(dir.toString());
   }
 
 }

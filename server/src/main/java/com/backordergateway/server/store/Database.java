@@ -47,7 +47,12 @@ public final class Database implements AutoCloseable {
     hikari.addDataSourceProperty("synchronous", "FULL");
     hikari.addDataSourceProperty("busy_timeout", "10000");
     hikari.addDataSourceProperty("foreign_keys", "true");
-    HikariDataSource dataSource = new HikariDataSource(hikari);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw cannotOpen(url, e);
+    }
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -56,9 +61,19 @@ public final class Database implements AutoCloseable {
           .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw e;
+      throw cannotOpen(url, e);
     }
     return new Database(dataSource);
+  }
+
+  /** A store that cannot be opened (read-only, not a database, a full disk): the cause in one line. */
+  private static UncheckedIOException cannotOpen(String url, RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return new UncheckedIOException("storage.url: cannot open the store " + url,
+        new IOException(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
   }
 
   private static void createParentFolder(String file) {
@@ -69,7 +84,7 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folder " + parent, e);
+      throw new UncheckedIOException("storage.url: cannot create the data folder " + parent, e);
     }
   }
 
