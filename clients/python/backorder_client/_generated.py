@@ -17,9 +17,16 @@ try:
         common_pb2,
         records_pb2,
     )
-except ImportError as error:
+except ModuleNotFoundError as error:
+    # Name what is really missing: the generated modules, or a library they import.
+    if error.name in ("backorder", "backorder.v1") or (error.name or "").startswith("backorder.v1."):
+        raise ImportError(
+            f"backorder.v1 modules not found in {GENERATED}: run clients/python/generate.sh") from error
+    package = {"google": "protobuf", "google.protobuf": "protobuf", "grpc": "grpcio"}.get(
+        error.name, error.name)
     raise ImportError(
-        f"backorder.v1 modules not found in {GENERATED}: run clients/python/generate.sh") from error
+        f"No module named '{error.name}', which the generated backorder.v1 modules import: "
+        f"install it, e.g. 'pip install {package}' or 'apt-get install python3-{package}'") from error
 
 __all__ = [
     "admin_service_pb2",
