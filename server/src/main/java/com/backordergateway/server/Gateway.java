@@ -26,6 +26,7 @@ import com.backordergateway.server.routing.RoutingModule;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.store.StoreModule;
+import com.backordergateway.server.tls.ServerTls;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -39,6 +40,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,20 +58,28 @@ public final class Gateway implements AutoCloseable {
     this.grpc = injector.getInstance(GrpcServer.class);
   }
 
-  /** Starts on the configured address and port with Netty. */
+  /** Starts on the configured address and port with Netty; {@code server.tls} secures both ports. */
   public static Gateway start(GatewayConfig config) {
     GatewayConfig.Server server = config.server();
+    Optional<ServerTls> tls = ServerTls.load(server.tls());
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(server.bindAddress(), server.grpcPort()),
-                TlsCredentials.serverCredentials(server.tls()))
+                TlsCredentials.serverCredentials(tls))
             // Handlers never block (intake answers from the commit callback, reads go to the
             // query pool), so running them on the transport threads saves two thread hops a call.
             .directExecutor();
-    return start(config, Clock.systemUTC(), builder);
+    return start(config, Clock.systemUTC(), builder, tls);
   }
 
-  /** Starts with the given clock and server builder (tests: a fixed clock, an in-process builder). */
+  /**
+   * Starts with the given clock and server builder (tests: a fixed clock, an in-process builder).
+   * The builder brings its own transport security; {@code server.tls} still secures the HTTP port.
+   */
   public static Gateway start(GatewayConfig config, Clock clock, ServerBuilder<?> builder) {
+    return start(config, clock, builder, ServerTls.load(config.server().tls()));
+  }
+
+  private static Gateway start(GatewayConfig config, Clock clock, ServerBuilder<?> builder, Optional<ServerTls> tls) {
     List<String> folder = ConfiguredPlugins.folderProblems(config);
     if (!folder.isEmpty()) {
       throw new ConfigException(folder);
@@ -83,7 +93,7 @@ public final class Gateway implements AutoCloseable {
             new MetricsModule(),
             new PluginsModule(),
             new DeliveryModule(),
-            new HttpModule(),
+            new HttpModule(tls),
             new GrpcModule());
     checkTemplates(injector);
     Gateway gateway = new Gateway(injector);

@@ -1,31 +1,26 @@
 package com.backordergateway.server;
 
-import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.tls.ServerTls;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Optional;
 
-/** Server credentials from the TLS section: plaintext without it, TLS with it, mTLS with a client CA. */
+/**
+ * gRPC server credentials from the TLS material: plaintext without it, TLS with it, and mTLS
+ * when it has a client CA — on gRPC every caller must then present a certificate that chains to it.
+ */
 final class TlsCredentials {
 
   private TlsCredentials() {}
 
-  static ServerCredentials serverCredentials(GatewayConfig.Tls tls) {
-    if (tls == null) {
+  static ServerCredentials serverCredentials(Optional<ServerTls> tls) {
+    if (tls.isEmpty()) {
       return InsecureServerCredentials.create();
     }
-    try {
-      TlsServerCredentials.Builder builder =
-          TlsServerCredentials.newBuilder().keyManager(new File(tls.certChain()), new File(tls.privateKey()));
-      if (tls.clientCa() != null) {
-        builder.trustManager(new File(tls.clientCa())).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
-      }
-      return builder.build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the TLS files named in server.tls", e);
-    }
+    TlsServerCredentials.Builder builder = TlsServerCredentials.newBuilder().keyManager(tls.get().keyManagers());
+    tls.get().clientCaTrust().ifPresent(trust ->
+        builder.trustManager(trust).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE));
+    return builder.build();
   }
 }

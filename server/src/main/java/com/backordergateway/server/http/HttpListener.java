@@ -1,6 +1,7 @@
 package com.backordergateway.server.http;
 
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.tls.ServerTls;
 import io.grpc.Status;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -9,11 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP port: operations endpoints, JSON REST for the API, and platform webhooks — one
- * embedded server (Javalin on Jetty). Bodies over {@code shim.max-body-bytes} answer 413.
+ * embedded server (Javalin on Jetty), HTTPS when {@code server.tls} is set (see
+ * {@link HttpsConnector}, {@link ClientCertificates}). Bodies over {@code shim.max-body-bytes} answer 413.
  *
  * <p>Stopping drains like gRPC: Jetty stops accepting, the calls in flight finish (their answer
  * may be a committed event), and only then does the server close, after {@link #DRAIN} at most.
@@ -32,11 +35,16 @@ public final class HttpListener {
   private final RestShim rest;
   private final WebhookEndpoint webhooks;
   private final GatewayChannel channel;
+  private final Optional<ServerTls> tls;
+  private final ClientCertificates certificates;
   private Javalin http;
 
   @Inject
-  HttpListener(GatewayConfig config, OpsEndpoints ops, RestShim rest, WebhookEndpoint webhooks, GatewayChannel channel) {
+  HttpListener(GatewayConfig config, Optional<ServerTls> tls, OpsEndpoints ops, RestShim rest, WebhookEndpoint webhooks,
+      GatewayChannel channel) {
     this.config = config;
+    this.tls = tls;
+    this.certificates = new ClientCertificates(tls);
     this.ops = ops;
     this.rest = rest;
     this.webhooks = webhooks;
@@ -51,19 +59,22 @@ public final class HttpListener {
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(DRAIN.toMillis());
       });
+      tls.ifPresent(material -> c.jetty.addConnector((server, httpConfig) -> HttpsConnector.create(
+          server, httpConfig, material, config.server().bindAddress(), config.server().httpPort())));
       c.http.maxRequestSize = config.shim().maxBodyBytes();
       c.routes.get("/healthz", ops::health);
       c.routes.get("/readyz", ops::readiness);
-      c.routes.get("/metrics", ops::metrics);
+      c.routes.get("/metrics", certificates.required(ops::metrics));
       c.routes.post("/webhooks/{source}/{instance}", webhooks::handle);
       c.routes.head("/webhooks/{source}/{instance}", WebhookEndpoint::check);
       for (HandlerType verb : VERBS) {
-        c.routes.addHttpHandler(verb, "/v1/<path>", rest::handle);
+        c.routes.addHttpHandler(verb, "/v1/<path>", certificates.required(rest::handle));
       }
       c.routes.exception(HttpResponseException.class, (e, ctx) -> HttpErrors.respond(ctx, e.getStatus(),
           e.getStatus() == 413 ? Status.Code.OUT_OF_RANGE : Status.Code.INVALID_ARGUMENT,
           e.getStatus() == 413 ? "request body over " + config.shim().maxBodyBytes() + " bytes" : e.getMessage()));
     });
+    // With TLS the HTTPS connector above is the only one; Javalin adds a plaintext one otherwise.
     http.start(config.server().bindAddress(), config.server().httpPort());
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The operations endpoints, open without a token as probes and scrapers expect:
  * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable; names the
  * instances still awaiting their plugin) and
- * {@code /metrics} (Prometheus text format).
+ * {@code /metrics} (Prometheus text format; with {@code server.tls.client-ca} it needs a client
+ * certificate, see {@link ClientCertificates}).
  */
 @Singleton
 public final class OpsEndpoints {

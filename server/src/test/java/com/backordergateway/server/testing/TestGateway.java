@@ -7,6 +7,7 @@ import com.backordergateway.server.Gateway;
 import com.backordergateway.server.config.ConfigLoader;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.Secrets;
+import com.backordergateway.server.grpc.GrpcServer;
 import com.backordergateway.server.store.Database;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
@@ -35,6 +36,7 @@ public final class TestGateway implements AutoCloseable {
       """
       server:
         http-port: 0
+        %s
       storage:
         url: jdbc:sqlite:%s
       auth:
@@ -128,30 +130,52 @@ public final class TestGateway implements AutoCloseable {
     return start(dir, clock, clock, options);
   }
 
+  /**
+   * On the gateway's own network listeners, started as {@code Main} starts it: gRPC and HTTP on
+   * 127.0.0.1, ports chosen free, {@code server} adding keys under {@code server:} (such as
+   * {@code tls: {...}}). {@link #channel()} still reaches the gateway in-process.
+   */
+  public static TestGateway startListening(Path dir, String server, Options options) {
+    return start(dir, null, java.time.Clock.systemUTC(), options,
+        "bind-address: 127.0.0.1\n  grpc-port: 0\n  " + server.strip().replace("\n", "\n  "));
+  }
+
   /** On another clock (the real one, where pacing must happen in real time); {@link #clock} is then null. */
   public static TestGateway start(Path dir, java.time.Clock realClock, Options options) {
     return start(dir, null, realClock, options);
   }
 
   private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options) {
+    return start(dir, testClock, clock, options, null);
+  }
+
+  private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options,
+      String server) {
     Path db = dir.resolve("backorder.db");
     try {
       Files.createDirectories(pluginsDir(dir)); // as an installation has it, even with no plugins
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String yaml = String.format(BASE, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN, pluginsDir(dir),
-        options.watchPlugins(), options.requireSha256()) + options.yaml();
-    return start(yaml, dir, testClock, clock, db);
+    String yaml = String.format(BASE, server == null ? "" : server, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN,
+        pluginsDir(dir), options.watchPlugins(), options.requireSha256()) + options.yaml();
+    return start(yaml, dir, testClock, clock, db, server != null);
   }
 
-  private static TestGateway start(String yaml, Path dir, TestClock testClock, java.time.Clock clock, Path db) {
+  private static TestGateway start(String yaml, Path dir, TestClock testClock, java.time.Clock clock, Path db,
+      boolean listening) {
     GatewayConfig config;
     try {
       Path file = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".yaml"), yaml);
       config = new ConfigLoader(name -> null, Secrets.global()).load(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (listening) {
+      Gateway gateway = Gateway.start(config);
+      ManagedChannel channel = InProcessChannelBuilder.forName(gateway.get(GrpcServer.class).inProcessName())
+          .directExecutor().build();
+      return new TestGateway(gateway, channel, testClock, db);
     }
     String name = InProcessServerBuilder.generateName();
     Gateway gateway = Gateway.start(config, clock, InProcessServerBuilder.forName(name).directExecutor());
@@ -177,6 +201,11 @@ public final class TestGateway implements AutoCloseable {
     return AdminServiceGrpc.newBlockingStub(channel)
         .withCallCredentials(bearer(token))
         .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** The gRPC port of a gateway started with {@link #startListening}. */
+  public int grpcPort() {
+    return gateway.grpcPort();
   }
 
   /** The HTTP port (operations endpoints), chosen free at start. */
