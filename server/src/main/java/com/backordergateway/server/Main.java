@@ -54,7 +54,8 @@ public final class Main implements Callable<Integer> {
       System.err.println(config + ": " + e.getMessage());
       return BAD_CONFIG;
     } catch (java.io.UncheckedIOException e) {
-      // A port in use: say which, without a stack trace (unusable TLS files are config errors).
+      // A port in use, a store path that cannot be used: say which, without a stack trace
+      // (unusable TLS files are config errors).
       Throwable cause = e.getCause() == null ? e : e.getCause();
       System.err.println(e.getMessage() + ": " + cause.getMessage()
           + (cause.getCause() != null ? " (" + cause.getCause().getMessage() + ")" : ""));
