@@ -82,6 +82,7 @@ final class ConfigValidator {
     if (!config.storage().url().startsWith("jdbc:sqlite:")) {
       problems.add("storage.url: must be a jdbc:sqlite: URL (PostgreSQL support is not in this build)");
     }
+    positive("storage.busy-timeout", config.storage().busyTimeout(), problems);
   }
 
   private void validateAuth(List<String> problems) {

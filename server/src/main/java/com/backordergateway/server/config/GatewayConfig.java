@@ -26,7 +26,7 @@ public record GatewayConfig(
 
   public GatewayConfig {
     server = server == null ? new Server(null, null, null, null, null) : server;
-    storage = storage == null ? new Storage(null, null, null) : storage;
+    storage = storage == null ? new Storage(null, null, null, null) : storage;
     auth = auth == null ? new Auth(null) : auth;
     plugins = plugins == null ? new Plugins(null, null, null) : plugins;
     triggers = triggers == null ? new Triggers(null, null, null, null, null) : triggers;
@@ -108,10 +108,14 @@ public record GatewayConfig(
   /** TLS for the gRPC listener; with {@code client-ca} set, clients must present a certificate. */
   public record Tls(String certChain, String privateKey, String clientCa) {}
 
-  /** Where state lives. The default is an embedded SQLite file under {@code data/}. */
-  public record Storage(String url, String username, String password) {
+  /**
+   * Where state lives. The default is an embedded SQLite file under {@code data/}; a write waits
+   * up to {@code busyTimeout} for a lock another process holds before intake answers UNAVAILABLE.
+   */
+  public record Storage(String url, String username, String password, Duration busyTimeout) {
     public Storage {
       url = url == null ? "jdbc:sqlite:data/backorder.db" : url;
+      busyTimeout = busyTimeout == null ? Duration.ofSeconds(10) : busyTimeout;
     }
   }
 

@@ -1,6 +1,7 @@
 package com.backordergateway.server.delivery;
 
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.plugins.ConnectorInstances;
 import com.backordergateway.server.routing.FallbackPlanner;
 import com.backordergateway.server.routing.RoutePlanner;
@@ -146,7 +147,9 @@ public final class DeliveryDispatcher implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.error("claiming deliveries failed; retrying", e);
+        if (!StoreCannotWriteException.isCause(e)) {
+          log.error("claiming deliveries failed; retrying", e);
+        }
         sleepQuietly();
       }
     }
@@ -166,8 +169,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
     try {
       attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker()).join();
     } catch (RuntimeException e) {
-      log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
-          unit.get(0).delivery().getId(), e);
+      if (!StoreCannotWriteException.isCause(e)) { // a store outage is logged once, by the store
+        log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
+            unit.get(0).delivery().getId(), e);
+      }
     } finally {
       // Free room in the budget: claim again now rather than at the next poll.
       if (inMemory.addAndGet(-unit.size()) <= config.delivery().batchSize() / 2) {

@@ -1,7 +1,7 @@
 package com.backordergateway.server.errors;
 
 /** Cannot serve this now, try again later (a plugin that is not loaded); answers UNAVAILABLE. */
-public final class UnavailableException extends RuntimeException {
+public class UnavailableException extends RuntimeException {
   public UnavailableException(String message) {
     super(message);
   }

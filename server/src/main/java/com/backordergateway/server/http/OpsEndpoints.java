@@ -4,6 +4,7 @@ import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.plugins.ConfiguredPlugins;
 import com.backordergateway.server.plugins.PluginHost;
 import com.backordergateway.server.store.Database;
+import com.backordergateway.server.store.StoreWriteHealth;
 import io.javalin.http.Context;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The operations endpoints, open without a token as probes and scrapers expect:
- * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable; names the
+ * {@code /healthz} (the process is up), {@code /readyz} (serving, store reachable and writing; names the
  * instances still awaiting their plugin) and
  * {@code /metrics} (Prometheus text format; with {@code server.tls.client-ca} it needs a client
  * certificate, see {@link ClientCertificates}).
@@ -26,14 +27,17 @@ public final class OpsEndpoints {
 
   private final PrometheusRegistry registry;
   private final Database database;
+  private final StoreWriteHealth writes;
   private final GatewayConfig config;
   private final PluginHost plugins;
   private final AtomicBoolean ready = new AtomicBoolean();
 
   @Inject
-  OpsEndpoints(PrometheusRegistry registry, Database database, GatewayConfig config, PluginHost plugins) {
+  OpsEndpoints(PrometheusRegistry registry, Database database, StoreWriteHealth writes, GatewayConfig config,
+      PluginHost plugins) {
     this.registry = registry;
     this.database = database;
+    this.writes = writes;
     this.config = config;
     this.plugins = plugins;
   }
@@ -57,6 +61,11 @@ public final class OpsEndpoints {
     boolean serving = ready.get() && storeUp;
     if (!serving) {
       ctx.status(503).result(ready.get() ? "store unreachable" : "not serving");
+      return;
+    }
+    var cannotWrite = writes.cannotWrite();
+    if (cannotWrite.isPresent()) {
+      ctx.status(503).result("store cannot write: " + cannotWrite.get());
       return;
     }
     // Ready: instances configured to wait for a plugin do not hold the rest back, but are named.

@@ -4,6 +4,7 @@ import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.ConflictException;
+import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.ShipmentRows;
 import jakarta.inject.Inject;
@@ -98,7 +99,9 @@ public final class SupplierDelayMonitor implements AutoCloseable {
         log.info("supplier delay monitor fired {} alert(s)", fired.size());
       }
     } catch (RuntimeException e) {
-      log.error("supplier delay monitor pass failed", e);
+      if (!StoreCannotWriteException.isCause(e)) { // an outage is logged once, where it is found
+        log.error("supplier delay monitor pass failed", e);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,6 +30,11 @@ public final class Database implements AutoCloseable {
 
   /** Opens the database at {@code url}, creating and migrating it as needed. */
   public static Database open(String url, String username, String password) {
+    return open(url, username, password, Duration.ofSeconds(10));
+  }
+
+  /** As {@link #open(String, String, String)}, a write waiting {@code busyTimeout} for another process's lock. */
+  public static Database open(String url, String username, String password, Duration busyTimeout) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(url);
     hikari.setPoolName("store");
@@ -45,7 +51,7 @@ public final class Database implements AutoCloseable {
     hikari.setMaximumPoolSize(4);
     hikari.addDataSourceProperty("journal_mode", "WAL");
     hikari.addDataSourceProperty("synchronous", "FULL");
-    hikari.addDataSourceProperty("busy_timeout", "10000");
+    hikari.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
     hikari.addDataSourceProperty("foreign_keys", "true");
     HikariDataSource dataSource;
     try {

@@ -1,5 +1,6 @@
 package com.backordergateway.server.store;
 
+import com.backordergateway.server.errors.StoreCannotWriteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * fails alone; the rest of its batch commits. Callers get a future completed only after the
  * commit, so no caller is told "accepted" before its rows are durable. Callers never block a
  * thread on the database, which keeps gRPC handlers on the transport threads.
+ *
+ * <p>When the store cannot write (a full disk, a read-only file, another process's lock) every
+ * unit of the batch fails with {@link StoreCannotWriteException} and nothing of it is stored; while
+ * that lasts, an idle writer probes the store each second so it notices when the store is back.
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
@@ -30,15 +35,19 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_BATCH = 512;
+  private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Jdbi jdbi;
+  private final StoreWriteHealth health;
+  private long lastProbe = System.nanoTime();
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  public GroupCommitWriter(Database database) {
+  public GroupCommitWriter(Database database, StoreWriteHealth health) {
     this.jdbi = database.jdbi();
+    this.health = health;
     this.thread = new Thread(this::run, "store-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -66,6 +75,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       try {
         Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          probeWhileFailing();
           continue;
         }
         batch.add(first);
@@ -89,14 +99,47 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
       tx.commit();
     } catch (RuntimeException e) {
-      log.error("write batch of {} failed to commit", batch.size(), e);
-      batch.forEach(p -> p.result.completeExceptionally(e));
+      RuntimeException failure = batchFailure(e, batch.size());
+      batch.forEach(p -> p.result.completeExceptionally(failure));
       return;
+    }
+    if (health.failing()) {
+      probe(); // a batch that wrote nothing proves nothing: only the probe ends an outage
     }
     // Listeners first: whoever waits on a unit's result may rely on them having heard of the commit.
     commitListeners.forEach(Runnable::run);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).complete(results.get(i));
+    }
+  }
+
+  /** What the callers of a batch that did not commit are told. */
+  private RuntimeException batchFailure(RuntimeException error, int units) {
+    Throwable cause = error instanceof StoreFault fault ? fault.getCause() : error;
+    var reason = StoreFaults.reason(cause);
+    if (reason.isEmpty()) {
+      log.error("write batch of {} failed to commit", units, error);
+      return error;
+    }
+    health.failed(reason.get());
+    return new StoreCannotWriteException(reason.get(), cause);
+  }
+
+  /** One small write each second while the store is failing, so recovery is noticed without traffic. */
+  private void probeWhileFailing() {
+    if (health.failing() && System.nanoTime() - lastProbe >= PROBE_EVERY_NANOS) {
+      probe();
+    }
+  }
+
+  private void probe() {
+    lastProbe = System.nanoTime();
+    try {
+      jdbi.useTransaction(h -> h.execute(
+          "INSERT OR REPLACE INTO store_probe (id, written_at) VALUES (1, ?)", System.currentTimeMillis()));
+      health.succeeded();
+    } catch (RuntimeException e) {
+      StoreFaults.reason(e).ifPresentOrElse(health::failed, () -> log.error("the store probe failed", e));
     }
   }
 
@@ -107,6 +150,10 @@ public final class GroupCommitWriter implements AutoCloseable {
       tx.release("work");
       return result;
     } catch (Exception e) {
+      if (StoreFaults.reason(e).isPresent()) {
+        // A full disk or a lost lock may have ended the transaction itself: the batch fails as one.
+        throw new StoreFault(e);
+      }
       // Jdbi forgets the savepoint on rollback; the outer commit ends it in the database.
       tx.rollbackToSavepoint("work");
       return new Failure(e);
@@ -124,6 +171,13 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private record Failure(Exception error) {}
+
+  /** Carries a unit's store fault out of the batch's transaction. */
+  private static final class StoreFault extends RuntimeException {
+    StoreFault(Exception cause) {
+      super(cause);
+    }
+  }
 
   private record Pending<T>(Work<T> work, CompletableFuture<T> result) {
     @SuppressWarnings("unchecked")

@@ -10,18 +10,19 @@ public final class StoreModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(DeliveryWakeups.class);
+    bind(StoreWriteHealth.class).in(Singleton.class);
   }
 
   @Provides
   @Singleton
   Database database(GatewayConfig config) {
     GatewayConfig.Storage storage = config.storage();
-    return Database.open(storage.url(), storage.username(), storage.password());
+    return Database.open(storage.url(), storage.username(), storage.password(), storage.busyTimeout());
   }
 
   @Provides
   @Singleton
-  GroupCommitWriter writer(Database database) {
-    return new GroupCommitWriter(database);
+  GroupCommitWriter writer(Database database, StoreWriteHealth health) {
+    return new GroupCommitWriter(database, health);
   }
 }

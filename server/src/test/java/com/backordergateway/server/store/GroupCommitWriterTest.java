@@ -19,7 +19,7 @@ class GroupCommitWriterTest {
   @Test
   void aFailingUnitRollsBackAloneAndTheRestCommit() {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("w.db"), null, null);
-        GroupCommitWriter writer = new GroupCommitWriter(db)) {
+        GroupCommitWriter writer = new GroupCommitWriter(db, new StoreWriteHealth())) {
       AtomicInteger commits = new AtomicInteger();
       writer.onCommit(commits::incrementAndGet);
       List<CompletableFuture<Integer>> results = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class TestGateway implements AutoCloseable {
         %s
       storage:
         url: jdbc:sqlite:%s
+        busy-timeout: 1s
       auth:
         tokens:
           - name: all
