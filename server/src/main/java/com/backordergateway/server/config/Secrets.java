@@ -43,6 +43,11 @@ public final class Secrets {
     }
   }
 
+  /** Every value registered so far, for the log audit of the test suite. */
+  List<String> known() {
+    return List.copyOf(values);
+  }
+
   /** The text with every known secret replaced by {@link #MASK}. */
   public String redact(String text) {
     if (text == null || values.isEmpty()) {
