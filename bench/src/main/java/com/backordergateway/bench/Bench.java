@@ -25,9 +25,9 @@ public final class Bench implements Callable<Integer> {
 
   /** Scenario names; {@code intake} is both {@code intake-sale} and {@code intake-count}. */
   static final Set<String> SCENARIOS =
-      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "latency", "startup");
+      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "latency", "isolation", "startup");
 
-  @Option(names = "--scenarios", split = ",", defaultValue = "echo,intake,deliveries,latency,startup",
+  @Option(names = "--scenarios", split = ",", defaultValue = "echo,intake,deliveries,latency,isolation,startup",
       description = "Which to run, comma-separated: ${DEFAULT-VALUE}; intake-sale or intake-count run half of intake.")
   List<String> scenarios;
 
@@ -148,6 +148,10 @@ public final class Bench implements Callable<Integer> {
       summary.latency = IntakeToDelivered.run(s);
       System.out.println(summary.latency.line());
       print(summary.latency.intake());
+    }
+    if (chosen.contains("isolation")) {
+      summary.isolation = BacklogIsolation.run(s);
+      System.out.println(summary.isolation.line());
     }
     if (chosen.contains("startup")) {
       summary.startup = StartupAndMemory.run(s);

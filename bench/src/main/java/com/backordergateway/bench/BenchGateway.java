@@ -25,10 +25,16 @@ final class BenchGateway implements AutoCloseable {
   }
 
   static BenchGateway start(Path folder, Path pluginsDir, String sinkUrl, boolean deferred, int channels) {
+    return start(folder, pluginsDir, sinkUrl, deferred, channels, "", "");
+  }
+
+  /** With more connector and route entries (YAML list items) than the two sink instances. */
+  static BenchGateway start(Path folder, Path pluginsDir, String sinkUrl, boolean deferred, int channels,
+      String extraConnectors, String extraRoutes) {
     try {
       Files.createDirectories(folder);
       Path file = Files.writeString(folder.resolve("gateway.yaml"),
-          GatewayYaml.of(folder, pluginsDir.toAbsolutePath(), sinkUrl, 0, deferred, ""));
+          GatewayYaml.of(folder, pluginsDir.toAbsolutePath(), sinkUrl, 0, deferred, extraConnectors, extraRoutes));
       GatewayConfig config = new ConfigLoader(name -> null, Secrets.global()).load(file);
       Gateway gateway = Gateway.start(config);
       return new BenchGateway(gateway, new ClientPool(gateway.grpcPort(), channels));

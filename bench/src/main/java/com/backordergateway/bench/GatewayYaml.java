@@ -43,6 +43,12 @@ final class GatewayYaml {
    */
   static String of(Path folder, Path pluginsDir, String sinkUrl, int grpcPort, boolean deferred,
       String extraConnectors) {
+    return of(folder, pluginsDir, sinkUrl, grpcPort, deferred, extraConnectors, "");
+  }
+
+  /** As above, with more route entries (YAML list items) after the customer and staff routes. */
+  static String of(Path folder, Path pluginsDir, String sinkUrl, int grpcPort, boolean deferred,
+      String extraConnectors, String extraRoutes) {
     return """
         server:
           bind-address: 127.0.0.1
@@ -88,10 +94,11 @@ final class GatewayYaml {
             when: {audience: staff}
             send: [%s]
         %s
+        %s
         """.formatted(grpcPort, folder.resolve("backorder.db"), TOKEN, pluginsDir, folder.resolve("templates"),
         CONCURRENCY, STAFF, CONCURRENCY, sinkUrl, CUSTOMERS, CONCURRENCY, sinkUrl, extraConnectors.stripTrailing(),
         CUSTOMERS, deferred ? "    quiet-hours: " + quietHoursAroundNow() : "",
-        STAFF, deferred ? "    coalesce: 1h" : "");
+        STAFF, deferred ? "    coalesce: 1h" : "", extraRoutes.stripTrailing());
   }
 
   /** A window from an hour ago to an hour ahead, in UTC, the zone of every bench customer. */

@@ -16,6 +16,16 @@ final class IntakeRequests {
 
   /** A per-run prefix, so runs against one database never share a SKU. */
   private final String run = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+  private final String prefix;
+
+  IntakeRequests() {
+    this("BENCH");
+  }
+
+  /** SKUs start with {@code prefix}, which routes can match ({@code sku: "BACKLOG-*"}). */
+  IntakeRequests(String prefix) {
+    this.prefix = prefix;
+  }
 
   ReportInventoryLevelRequest sale(long seq) {
     String sku = sku(seq);
@@ -45,6 +55,6 @@ final class IntakeRequests {
   }
 
   private String sku(long seq) {
-    return "BENCH-" + run + "-" + seq;
+    return prefix + "-" + run + "-" + seq;
   }
 }

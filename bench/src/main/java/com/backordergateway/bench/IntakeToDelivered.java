@@ -35,36 +35,43 @@ final class IntakeToDelivered {
   private IntakeToDelivered() {}
 
   static Outcome run(BenchSettings s) throws InterruptedException {
-    IntakeRequests requests = new IntakeRequests();
     try (DeliverySink sink = DeliverySink.start(4);
         BenchGateway gateway = BenchGateway.start(s.folder("latency"), s.pluginsDir(), sink.url(), false, s.channels())) {
-      LoadGenerator<IntakeResponse> load = new LoadGenerator<>("(d) intake",
-          (caller, seq, answer) -> gateway.clients.stub(caller).reportInventoryLevel(requests.sale(seq), answer));
-      Map<String, Long> starts = new ConcurrentHashMap<>();
-      LoadGenerator.Answers<IntakeResponse> plannedAt = (seq, start, answer) -> {
-        for (Delivery d : answer.getPlannedDeliveriesList()) {
-          starts.put(d.getId(), start);
-        }
-      };
-      if (s.warms()) {
-        load.run(LoadPlan.open(s.callers(), s.eventsPerSecond(), s.warmup()), plannedAt);
-        sink.awaitReceived(starts.size(), DRAIN_LIMIT);
-        starts.clear();
-      }
-      int before = sink.received();
-      LoadResult intake = load.run(LoadPlan.open(s.callers(), s.eventsPerSecond(), s.latencyDuration()), plannedAt);
-      sink.awaitReceived(before + starts.size(), DRAIN_LIMIT);
-      Histogram endToEnd = new Histogram(3);
-      long missing = 0;
-      for (Map.Entry<String, Long> e : starts.entrySet()) {
-        Long arrived = sink.arrival(e.getKey());
-        if (arrived == null) {
-          missing++;
-        } else {
-          endToEnd.recordValue(Math.max(0, (arrived - e.getValue()) / 1_000));
-        }
-      }
-      return new Outcome(intake, endToEnd, starts.size(), missing);
+      return measure(s, gateway, sink, "(d) intake");
     }
+  }
+
+  /** The open-loop run against a started gateway whose customer and staff routes reach {@code sink}. */
+  static Outcome measure(BenchSettings s, BenchGateway gateway, DeliverySink sink, String name)
+      throws InterruptedException {
+    IntakeRequests requests = new IntakeRequests();
+    LoadGenerator<IntakeResponse> load = new LoadGenerator<>(name,
+        (caller, seq, answer) -> gateway.clients.stub(caller).reportInventoryLevel(requests.sale(seq), answer));
+    Map<String, Long> starts = new ConcurrentHashMap<>();
+    LoadGenerator.Answers<IntakeResponse> plannedAt = (seq, start, answer) -> {
+      for (Delivery d : answer.getPlannedDeliveriesList()) {
+        starts.put(d.getId(), start);
+      }
+    };
+    if (s.warms()) {
+      int beforeWarmup = sink.received();
+      load.run(LoadPlan.open(s.callers(), s.eventsPerSecond(), s.warmup()), plannedAt);
+      sink.awaitReceived(beforeWarmup + starts.size(), DRAIN_LIMIT);
+      starts.clear();
+    }
+    int before = sink.received();
+    LoadResult intake = load.run(LoadPlan.open(s.callers(), s.eventsPerSecond(), s.latencyDuration()), plannedAt);
+    sink.awaitReceived(before + starts.size(), DRAIN_LIMIT);
+    Histogram endToEnd = new Histogram(3);
+    long missing = 0;
+    for (Map.Entry<String, Long> e : starts.entrySet()) {
+      Long arrived = sink.arrival(e.getKey());
+      if (arrived == null) {
+        missing++;
+      } else {
+        endToEnd.recordValue(Math.max(0, (arrived - e.getValue()) / 1_000));
+      }
+    }
+    return new Outcome(intake, endToEnd, starts.size(), missing);
   }
 }

@@ -12,6 +12,7 @@ final class Summary {
   IntakeThroughput.Outcome counts;
   DeliveryThroughput.Outcome deliveries;
   IntakeToDelivered.Outcome latency;
+  BacklogIsolation.Outcome isolation;
   StartupAndMemory.Outcome startup;
   double eventsPerSecond;
 
@@ -36,6 +37,16 @@ final class Summary {
           "p50 " + Durations.millis(h.getValueAtPercentile(50)) + " ms, p99 " + Durations.millis(h.getValueAtPercentile(99))
               + " ms (" + latency.missing() + " missing)",
           "p99 < 100 ms", met(latency.missing() == 0 && h.getValueAtPercentile(99) < 100_000)));
+    }
+    if (isolation != null) {
+      var h = isolation.latency().endToEndMicros();
+      rows.add(row("(f) idle CPU, " + isolation.backlog() + " deliveries waiting on a 1 req/s instance",
+          String.format(Locale.ROOT, "%.1f %% of a core (store-writer %.1f %%)", isolation.idleCores() * 100,
+              isolation.writerCores() * 100), "< 5 % of a core", met(isolation.idleCores() < 0.05)));
+      rows.add(row("(f) intake→delivered at " + (long) eventsPerSecond + " events/s beside that backlog",
+          "p50 " + Durations.millis(h.getValueAtPercentile(50)) + " ms, p99 " + Durations.millis(h.getValueAtPercentile(99))
+              + " ms (" + isolation.latency().missing() + " missing)",
+          "p99 < 100 ms", met(isolation.latency().missing() == 0 && h.getValueAtPercentile(99) < 100_000)));
     }
     if (startup != null) {
       rows.add(row("(e) start-up to SERVING, " + startup.pluginsStarted() + " plugins",

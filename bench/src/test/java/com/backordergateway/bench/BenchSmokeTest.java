@@ -73,6 +73,16 @@ class BenchSmokeTest {
   }
 
   @Test
+  void aBacklogOnASlowInstanceWaitsWhileTheHealthyOnesDeliver() throws InterruptedException {
+    BacklogIsolation.Outcome outcome = BacklogIsolation.run(settings);
+
+    assertThat(outcome.backlog()).as("most of the slow instance's 50 deliveries wait").isGreaterThan(40);
+    assertThat(outcome.slowDelivered()).as("1 request/s over a 1 s window").isBetween(0, 3);
+    assertThat(outcome.latency().missing()).isZero();
+    assertThat(outcome.latency().endToEndMicros().getTotalCount()).isEqualTo(outcome.latency().planned()).isPositive();
+  }
+
+  @Test
   void gatewayProcessServesAndTakesLoad() throws InterruptedException {
     StartupAndMemory.Outcome outcome = StartupAndMemory.run(settings);
 

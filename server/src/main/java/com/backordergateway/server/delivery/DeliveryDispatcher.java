@@ -1,5 +1,6 @@
 package com.backordergateway.server.delivery;
 
+import com.backordergateway.connector.api.RateLimit;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.plugins.ConnectorInstances;
@@ -16,6 +17,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +57,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Map<String, InstanceLane> lanes = new ConcurrentHashMap<>();
   private final RoutePlanner routes;
-  private final AtomicInteger inMemory = new AtomicInteger();
+  /** The configured instance ids: claims are made per instance, for what its lane has room for. */
+  private final List<String> configured;
+  /** Deliveries of connector ids an earlier config had are settled once, at start. */
+  private volatile boolean unconfiguredSettled;
   private volatile boolean running;
   private Thread loop;
 
@@ -68,6 +74,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     this.wakeups = wakeups;
     this.clock = clock;
     this.routes = routes;
+    this.configured = config.connectors().stream().map(GatewayConfig.Connector::id).toList();
     this.owner = hostName() + "/" + UUID.randomUUID();
     GatewayConfig.Delivery engine = config.delivery();
     this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks, routes,
@@ -102,39 +109,39 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
   /** Claims once now; returns how many deliveries it handed to lanes (tests drive it directly). */
   public int dispatchOnce() {
-    int room = config.delivery().batchSize() - inMemory.get();
-    if (room <= 0) {
+    Map<String, Integer> room = new LinkedHashMap<>();
+    for (String id : configured) {
+      int free = lane(id).room();
+      if (free > 0) {
+        room.put(id, free);
+      }
+    }
+    boolean settleUnconfigured = !unconfiguredSettled;
+    if (room.isEmpty() && !settleUnconfigured) {
       return 0;
     }
     Instant now = clock.instant();
-    List<String> busy = lanes.entrySet().stream().filter(e -> e.getValue().full()).map(Map.Entry::getKey).toList();
-    List<DeliveryClaims.Claimed> claimed = writer.submit(h ->
-        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room, busy)).join();
+    Instant leaseUntil = now.plus(config.delivery().lease());
+    List<DeliveryClaims.Claimed> claimed = writer.submit(h -> {
+      List<DeliveryClaims.Claimed> taken = new ArrayList<>(DeliveryClaims.claim(h, owner, now, leaseUntil, room));
+      if (settleUnconfigured) {
+        taken.addAll(DeliveryClaims.claimUnconfigured(h, configured, owner, now, leaseUntil,
+            config.delivery().batchSize()));
+      }
+      return taken;
+    }).join();
+    if (settleUnconfigured && claimed.stream().allMatch(c -> configured.contains(c.delivery().getConnector()))) {
+      unconfiguredSettled = true; // none left from an earlier config; routes plan only configured ones
+    }
     // Alerts of one coalescing route claimed together make one digest; anything else goes alone.
-    Map<String, List<DeliveryClaims.Claimed>> units = new java.util.LinkedHashMap<>();
+    Map<String, List<DeliveryClaims.Claimed>> units = new LinkedHashMap<>();
     for (DeliveryClaims.Claimed c : claimed) {
       var d = c.delivery();
       String key = DeliveryAttempt.coalesces(routes, d) ? d.getConnector() + "\n" + d.getRoute() : d.getId();
-      units.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(c);
+      units.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
-    List<DeliveryClaims.Claimed> handBack = new java.util.ArrayList<>();
-    for (List<DeliveryClaims.Claimed> unit : units.values()) {
-      InstanceLane lane = lane(unit.get(0).delivery().getConnector());
-      if (lane.full()) {
-        handBack.addAll(unit); // more than the lane gets through within a lease: claim again later
-        continue;
-      }
-      inMemory.addAndGet(unit.size());
-      lane.offer(unit);
-    }
-    if (!handBack.isEmpty()) {
-      writer.submit(h -> {
-        handBack.forEach(c -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner, c.delivery().getAttempts(), now,
-            c.delivery().getLastError(), now));
-        return true;
-      });
-    }
-    return claimed.size() - handBack.size();
+    units.values().forEach(unit -> lane(unit.get(0).delivery().getConnector()).offer(unit));
+    return claimed.size();
   }
 
   private void loop() {
@@ -159,9 +166,20 @@ public final class DeliveryDispatcher implements AutoCloseable {
     return lanes.computeIfAbsent(instanceId, id -> {
       GatewayConfig.Connector connector = config.connectors().stream().filter(c -> c.id().equals(id)).findFirst()
           .orElseGet(() -> new GatewayConfig.Connector(id, "", null, null, null, null, null, null, null, null, null));
-      return new InstanceLane(connector,
-          () -> instances.exists(id) ? instances.defaultRateLimit(id).orElse(InstanceLane.FALLBACK_RATE) : InstanceLane.FALLBACK_RATE,
-          clock, workers, timer, this::attempt);
+      InstanceLane.Instance instance = new InstanceLane.Instance() {
+        @Override
+        public RateLimit defaultRate() {
+          return instances.exists(id) ? instances.defaultRateLimit(id).orElse(InstanceLane.FALLBACK_RATE)
+              : InstanceLane.FALLBACK_RATE;
+        }
+
+        @Override
+        public boolean serving() {
+          return instances.exists(id) && instances.isServing(id);
+        }
+      };
+      return new InstanceLane(connector, config.delivery(), instance, clock, workers, timer, wakeups::signal,
+          this::attempt);
     });
   }
 
@@ -172,11 +190,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
       if (!StoreCannotWriteException.isCause(e)) { // a store outage is logged once, by the store
         log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
             unit.get(0).delivery().getId(), e);
-      }
-    } finally {
-      // Free room in the budget: claim again now rather than at the next poll.
-      if (inMemory.addAndGet(-unit.size()) <= config.delivery().batchSize() / 2) {
-        wakeups.signal();
       }
     }
   }
@@ -222,7 +235,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
       for (DeliveryClaims.Claimed c : lane.drainQueued()) {
         writer.submit(h -> DeliveryClaims.retryLater(h, c.delivery().getId(), owner, c.delivery().getAttempts(), now,
             "handed back: gateway stopping", now));
-        inMemory.decrementAndGet();
       }
     }
     workers.shutdown();

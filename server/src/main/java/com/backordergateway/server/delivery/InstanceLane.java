@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,33 +15,58 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The queue in front of one connector instance: at most {@code max-concurrency} attempts at a
  * time, paced by a token bucket (the instance's configured rate, else its plugin's documented
  * platform limit), behind a circuit breaker that opens after N consecutive failures and lets
  * one probe through after a while.
+ *
+ * <p>The lane says how much it has {@link #room() room} for, so the dispatcher claims only what
+ * it can start soon, and calls {@code roomFreed} once it has drained to half, so claims come in
+ * batches rather than one per finished delivery. A backlog behind a slow platform therefore
+ * stays in the database, unclaimed, and costs nothing while it waits.
  */
 final class InstanceLane {
 
   static final RateLimit FALLBACK_RATE = RateLimit.perSecond(10);
 
   private final GatewayConfig.Connector config;
-  private final Supplier<RateLimit> pluginRate;
+  private final Duration lease;
+  private final int maxAhead;
+  private final Duration recheck;
+  private final Instance instance;
+  private final Clock clock;
   private final TokenBucket bucket;
   private final CircuitBreaker breaker;
   private final Executor workers;
   private final ScheduledExecutorService timer;
+  private final Runnable roomFreed;
   private final Consumer<List<DeliveryClaims.Claimed>> attempt;
   private final Deque<List<DeliveryClaims.Claimed>> queue = new ArrayDeque<>();
   private int running;
   private boolean resumeScheduled;
+  private boolean roomAnnounced;
+  private Instant nextBlockedClaim = Instant.MIN;
 
-  InstanceLane(GatewayConfig.Connector config, Supplier<RateLimit> pluginRate, Clock clock, Executor workers,
-      ScheduledExecutorService timer, Consumer<List<DeliveryClaims.Claimed>> attempt) {
+  /** What a lane asks of its connector instance. */
+  interface Instance {
+    /** The plugin's documented platform limit (a fallback while no plugin is loaded). */
+    RateLimit defaultRate();
+
+    /** Loaded, enabled and configured: deliveries can start. */
+    boolean serving();
+  }
+
+  InstanceLane(GatewayConfig.Connector config, GatewayConfig.Delivery engine, Instance instance, Clock clock,
+      Executor workers, ScheduledExecutorService timer, Runnable roomFreed,
+      Consumer<List<DeliveryClaims.Claimed>> attempt) {
     this.config = config;
-    this.pluginRate = pluginRate;
+    this.lease = engine.lease();
+    this.maxAhead = engine.batchSize();
+    this.recheck = engine.unavailableRecheck();
+    this.instance = instance;
+    this.clock = clock;
     RateLimit rate = rate();
     this.bucket = new TokenBucket(rate.permitsPerSecond(), rate.burst(), clock);
     this.breaker = CircuitBreaker.of(config.id(), CircuitBreakerConfig.custom()
@@ -55,6 +81,7 @@ final class InstanceLane {
         .build());
     this.workers = workers;
     this.timer = timer;
+    this.roomFreed = roomFreed;
     this.attempt = attempt;
   }
 
@@ -62,17 +89,40 @@ final class InstanceLane {
     return breaker;
   }
 
+  /** How many more units to claim now (zero when the lane holds all it should). */
+  synchronized int room() {
+    if (blocked()) {
+      // Nothing can start: one delivery per recheck interval goes through, to find the end of the
+      // wait (the circuit's probe) and to record on it why the rest wait; the rest stay unclaimed.
+      return queue.isEmpty() && running == 0 && !clock.instant().isBefore(nextBlockedClaim) ? 1 : 0;
+    }
+    return Math.max(0, ahead() - queue.size() - running);
+  }
+
+  private boolean blocked() {
+    return !instance.serving() || breaker.getState() == CircuitBreaker.State.OPEN
+        || breaker.getState() == CircuitBreaker.State.HALF_OPEN;
+  }
+
   /**
-   * Enough queued that more claims could wait past their lease (a slow or rate-limited
-   * platform): the dispatcher claims nothing more for this instance until it drains.
+   * What the lane should hold: enough to keep its slots busy for about a second at its rate, but
+   * no more than it starts within half a lease, so a claimed delivery never outlives its lease
+   * waiting here.
    */
-  synchronized boolean full() {
-    return queue.size() >= config.maxConcurrency() * 2;
+  private int ahead() {
+    double perSecond = rate().permitsPerSecond();
+    double forASecond = Math.min(maxAhead, Math.max(config.maxConcurrency(), Math.ceil(perSecond)));
+    double withinHalfALease = Math.max(1, Math.floor(perSecond * lease.toMillis() / 2000.0));
+    return (int) Math.min(forASecond, withinHalfALease);
   }
 
   /** Queues one unit: a delivery, or the alerts of one digest. */
   synchronized void offer(List<DeliveryClaims.Claimed> unit) {
     queue.add(unit);
+    roomAnnounced = false;
+    if (blocked()) {
+      nextBlockedClaim = clock.instant().plus(recheck);
+    }
     pump();
   }
 
@@ -111,6 +161,10 @@ final class InstanceLane {
   private synchronized void finished() {
     running--;
     pump();
+    if (!roomAnnounced && queue.size() + running <= ahead() / 2) {
+      roomAnnounced = true;
+      roomFreed.run();
+    }
   }
 
   /** Claimed but not started: handed back when the gateway stops. */
@@ -125,6 +179,6 @@ final class InstanceLane {
       double perSecond = config.ratePerSecond();
       return new RateLimit(perSecond, config.rateBurst() != null ? config.rateBurst() : Math.max(1, (int) Math.ceil(perSecond)));
     }
-    return pluginRate.get();
+    return instance.defaultRate();
   }
 }

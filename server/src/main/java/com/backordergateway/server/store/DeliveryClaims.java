@@ -19,22 +19,45 @@ public final class DeliveryClaims {
   public record Claimed(Delivery delivery, long createdAtMillis, long leaseUntilMillis) {}
 
   /**
-   * Claims up to {@code limit} deliveries that are due, or whose lease expired (their node
-   * crashed or hung), for {@code owner} until {@code leaseUntil}; none for the connectors in
-   * {@code busy}, whose queues are full enough that more could wait past their lease.
+   * Claims for {@code owner} until {@code leaseUntil}, per connector instance, at most as many
+   * deliveries as {@code room} gives it: due ones, or ones whose lease expired (their node crashed
+   * or hung), oldest due first. Nothing is claimed for an instance that has no room, so nothing
+   * claimed waits in a queue long enough to be handed back.
    */
-  public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil, int limit,
-      java.util.Collection<String> busy) {
-    String skipBusy = busy.isEmpty() ? "" : " AND connector NOT IN (<busy>)";
-    var query = h.createQuery(
-            "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
-                + " lease_until = :until, updated_at = :now WHERE id IN ("
-                + " SELECT id FROM deliveries WHERE ((status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now)"
-                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now))" + skipBusy
-                + " ORDER BY next_attempt_at LIMIT :limit) RETURNING *");
-    if (!busy.isEmpty()) {
-      query.bindList("busy", List.copyOf(busy));
+  public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil,
+      java.util.Map<String, Integer> room) {
+    List<Claimed> claimed = new java.util.ArrayList<>();
+    room.forEach((connector, limit) -> claimed.addAll(claimFor(h,
+        "connector = :connector", q -> q.bind("connector", connector), owner, now, leaseUntil, limit)));
+    return claimed;
+  }
+
+  /**
+   * Claims deliveries of connector ids that are not in {@code configured} (the config no longer
+   * has them), so the engine can settle them.
+   */
+  public static List<Claimed> claimUnconfigured(Handle h, java.util.Collection<String> configured, String owner,
+      Instant now, Instant leaseUntil, int limit) {
+    if (configured.isEmpty()) {
+      return claimFor(h, "1 = 1", q -> { }, owner, now, leaseUntil, limit);
     }
+    return claimFor(h, "connector NOT IN (<configured>)", q -> q.bindList("configured", List.copyOf(configured)),
+        owner, now, leaseUntil, limit);
+  }
+
+  private static List<Claimed> claimFor(Handle h, String which,
+      java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bindWhich, String owner, Instant now,
+      Instant leaseUntil, int limit) {
+    var query = h.createQuery(
+        "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
+            + " lease_until = :until, updated_at = :now WHERE id IN (SELECT id FROM ("
+            // Two index ranges merged in due order, so a long backlog costs only the rows taken.
+            + " SELECT id, next_attempt_at FROM deliveries WHERE " + which
+            + " AND status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now"
+            + " UNION ALL SELECT id, next_attempt_at FROM deliveries WHERE " + which
+            + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now"
+            + " ORDER BY 2 LIMIT :limit)) RETURNING *");
+    bindWhich.accept(query);
     return query
         .bind("owner", owner)
         .bind("until", leaseUntil.toEpochMilli())
