@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,15 +184,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
     });
   }
 
-  private void attempt(List<DeliveryClaims.Claimed> unit) {
-    try {
-      attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker()).join();
-    } catch (RuntimeException e) {
-      if (!StoreCannotWriteException.isCause(e)) { // a store outage is logged once, by the store
+  /** Calls the platform on this worker; the future completes once the outcome is committed. */
+  private CompletableFuture<?> attempt(List<DeliveryClaims.Claimed> unit) {
+    return attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker()).whenComplete((ok, error) -> {
+      if (error != null && !StoreCannotWriteException.isCause(error)) { // a store outage is logged once, by the store
         log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
-            unit.get(0).delivery().getId(), e);
+            unit.get(0).delivery().getId(), error);
       }
-    }
+    });
   }
 
   private static void sleepQuietly() {

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The queue in front of one connector instance: at most {@code max-concurrency} attempts at a
@@ -42,9 +43,11 @@ final class InstanceLane {
   private final Executor workers;
   private final ScheduledExecutorService timer;
   private final Runnable roomFreed;
-  private final Consumer<List<DeliveryClaims.Claimed>> attempt;
+  private final Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt;
   private final Deque<List<DeliveryClaims.Claimed>> queue = new ArrayDeque<>();
   private int running;
+  /** Attempts whose platform call returned and whose outcome is being committed. */
+  private int recording;
   private boolean resumeScheduled;
   private boolean roomAnnounced;
   private Instant nextBlockedClaim = Instant.MIN;
@@ -60,7 +63,7 @@ final class InstanceLane {
 
   InstanceLane(GatewayConfig.Connector config, GatewayConfig.Delivery engine, Instance instance, Clock clock,
       Executor workers, ScheduledExecutorService timer, Runnable roomFreed,
-      Consumer<List<DeliveryClaims.Claimed>> attempt) {
+      Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt) {
     this.config = config;
     this.lease = engine.lease();
     this.maxAhead = engine.batchSize();
@@ -94,9 +97,13 @@ final class InstanceLane {
     if (blocked()) {
       // Nothing can start: one delivery per recheck interval goes through, to find the end of the
       // wait (the circuit's probe) and to record on it why the rest wait; the rest stay unclaimed.
-      return queue.isEmpty() && running == 0 && !clock.instant().isBefore(nextBlockedClaim) ? 1 : 0;
+      return held() == 0 && !clock.instant().isBefore(nextBlockedClaim) ? 1 : 0;
     }
-    return Math.max(0, ahead() - queue.size() - running);
+    return Math.max(0, ahead() - held());
+  }
+
+  private int held() {
+    return queue.size() + running + recording;
   }
 
   private boolean blocked() {
@@ -144,13 +151,26 @@ final class InstanceLane {
       List<DeliveryClaims.Claimed> next = queue.poll();
       running++;
       workers.execute(() -> {
+        CompletableFuture<?> recorded;
         try {
-          attempt.accept(next);
-        } finally {
-          finished();
+          recorded = attempt.apply(next);
+        } catch (RuntimeException | Error e) {
+          recorded = CompletableFuture.failedFuture(e);
         }
+        called(recorded);
       });
     }
+  }
+
+  /**
+   * The platform answered: the slot is free for the next call at once, and the worker too; the
+   * outcome commits with others' in the writer's next batch.
+   */
+  private synchronized void called(CompletableFuture<?> recorded) {
+    running--;
+    recording++;
+    pump();
+    recorded.whenComplete((ok, error) -> recorded());
   }
 
   private synchronized void resume() {
@@ -158,10 +178,9 @@ final class InstanceLane {
     pump();
   }
 
-  private synchronized void finished() {
-    running--;
-    pump();
-    if (!roomAnnounced && queue.size() + running <= ahead() / 2) {
+  private synchronized void recorded() {
+    recording--;
+    if (!roomAnnounced && held() <= ahead() / 2) {
       roomAnnounced = true;
       roomFreed.run();
     }
