@@ -145,6 +145,7 @@ class MalformedInputTest extends GatewayTest {
       assertThat(answer.statusCode()).isEqualTo(call.getValue());
       assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
           .startsWith("application/json"));
+      assertThat(answer.headers().firstValue("Connection")).as("Jetty closes it after").hasValue("close");
       assertThat(JSON.readTree(answer.body()).path("code").asInt()).as(answer.body())
           .isEqualTo(call.getValue() == 400 ? Status.Code.INVALID_ARGUMENT.value() : Status.Code.OUT_OF_RANGE.value());
     }
