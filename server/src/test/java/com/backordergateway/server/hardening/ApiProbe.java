@@ -49,6 +49,7 @@ final class ApiProbe implements AutoCloseable {
 
   final TestGateway gateway;
   private final HttpClient http = HttpClient.newHttpClient();
+  private String previous = "none";
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Logger malformedRequests = (Logger) LoggerFactory.getLogger(
@@ -123,9 +124,13 @@ final class ApiProbe implements AutoCloseable {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(r::header);
     try {
-      return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+      previous = method + " " + Mutations.abbreviate(pathAndQuery) + " (" + (body == null ? 0 : body.length)
+          + " bytes) -> " + answer.statusCode() + " " + answer.headers().map();
+      return answer;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A connection the server closed shows on the next call: say which call came before.
+      throw new UncheckedIOException("after " + previous, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
