@@ -227,7 +227,7 @@ final class Mutations {
     return jsonJunk(3_000);
   }
 
-  /** As {@link #jsonJunk()}, nested at most {@code maxDepth} deep (up to three of them in a tree to edit stay within Jackson's 1000). */
+  /** As {@link #jsonJunk()}, at most {@code maxDepth} deep: three of them in an edited tree stay within Jackson's 1000. */
   private static Gen<String> jsonJunk(int maxDepth) {
     return Generate.oneOf(
         Generate.pick(List.of("\"abc\"", "1.5", "2147483648", "-2147483649", "9223372036854775808",

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -25,8 +26,8 @@ import org.quicktheories.generators.Generate;
  * Every REST route the {@code google.api.http} annotations give, sent mutated JSON bodies (values
  * of the wrong kind, 1.5 and 2^63 for integers, deep nesting, unknown fields, bodies cut short or
  * not UTF-8), hostile path variables and query parameters (unknown enum names, page tokens that
- * are not, page sizes out of range): never a 5xx; an error is a 4xx with a JSON status body, and
- * leaves the store as it was.
+ * are not, page sizes out of range), with and without a token that may call it: never a 5xx; an
+ * error is a 4xx with a JSON status body, and leaves the store as it was.
  */
 class RestRoutePropertiesTest {
 
@@ -62,13 +63,30 @@ class RestRoutePropertiesTest {
     }
   }
 
+  /** Mostly the all-scopes token; sometimes a read-only one, none, or an Authorization header that is no token. */
+  private static final Gen<Map<String, String>> HEADERS = Generate.frequency(
+      Pair.of(8, Generate.constant(ApiProbe::bearer)),
+      Pair.of(1, Generate.pick(List.of("Bearer " + TestGateway.READ_ONLY_TOKEN, "Bearer", "Basic dXNlcjpwYXNz",
+          "Bearer " + TestGateway.ALL_SCOPES_TOKEN + "x", "")).map(RestRoutePropertiesTest::authorization)),
+      Pair.of(1, Mutations.text(Generate.range(0x20, 0x7e), 80).map(RestRoutePropertiesTest::authorization)));
+
+  private static Map<String, String> authorization(String value) {
+    Map<String, String> headers = ApiProbe.bearer();
+    if (value.isEmpty()) {
+      headers.remove("Authorization");
+    } else {
+      headers.put("Authorization", value);
+    }
+    return headers;
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void aMutatedRestCallIsAnsweredOrRefusedWithAJsonClientError(Route route) {
-    ApiProbe.theory(60).forAll(calls(route)).checkAssert(call -> {
+    ApiProbe.theory(60).forAll(calls(route), HEADERS).checkAssert((call, headers) -> {
       ApiProbe.Fingerprint before = probe.fingerprint();
       HttpResponse<String> answer = probe.withoutErrorsLogged(
-          () -> probe.http(route.verb(), call.pathAndQuery(), call.body(), ApiProbe.bearer()));
+          () -> probe.http(route.verb(), call.pathAndQuery(), call.body(), headers));
       if (answer.statusCode() != 200) {
         ApiProbe.assertClientError(answer, CLIENT_ERRORS);
         assertThat(probe.fingerprint()).as("the store after %d", answer.statusCode()).isEqualTo(before);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,13 +165,13 @@ class WebhookPropertiesTest {
   }
 
   /** No signature, one that is not base64 of anything, or the signature of another body or by another secret. */
-  private static Gen<java.util.Optional<String>> wrongSignatures(Source source) {
+  private static Gen<Optional<String>> wrongSignatures(Source source) {
     Gen<String> other = Generate.oneOf(
         Mutations.text(Generate.range(0x21, 0x7e), 60),
         Mutations.text(Generate.range(0, 0x10FFFF), 40).map(b -> WebhookSignatures.hmacSha256Base64(source.secret(),
             ("another body " + b).getBytes(StandardCharsets.UTF_8))),
         Generate.constant(() -> WebhookSignatures.hmacSha256Base64("not-the-secret-0001",
             source.body().getBytes(StandardCharsets.UTF_8))));
-    return Generate.oneOf(Generate.constant(java.util.Optional.empty()), other.map(java.util.Optional::of));
+    return Generate.oneOf(Generate.constant(Optional.empty()), other.map(Optional::of));
   }
 }
