@@ -25,10 +25,11 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Every webhook source the gateway ships, through the real plugin jars at
+ * The Shopify and WooCommerce webhook sources, through their real plugin jars, at
  * {@code POST /webhooks/{source}/{instance}}: random and mutated bodies and headers. Without a
  * valid signature the answer is 401 and nothing is stored; with one, over whatever body, it is a
- * 2xx or a 4xx (a JSON status, nothing stored) — never a 5xx.
+ * 2xx or a 4xx (a JSON status, nothing stored) — never a 5xx. A source or instance that is not
+ * configured is a 4xx, nothing stored.
  */
 class WebhookPropertiesTest {
 
@@ -137,6 +138,28 @@ class WebhookPropertiesTest {
         assertThat(probe.fingerprint()).isEqualTo(before);
       }
     });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void aDeliveryToASourceThatIsNotConfiguredIsRefusedAsNotFoundAndStoresNothing(Source source) {
+    Gen<String> names = Mutations.nastyStrings().map(s -> s.length() > 200 ? s.substring(0, 200) : s)
+        .assuming(name -> !name.equals(source.type()) && !name.equals(source.instance()));
+    ApiProbe.theory(40).forAll(names, Generate.booleans()).checkAssert((name, asType) -> {
+      String path = "/webhooks/"
+          + (asType ? encode(name) + "/" + source.instance() : source.type() + "/" + encode(name));
+      byte[] body = source.body().getBytes(StandardCharsets.UTF_8);
+      Map<String, String> headers = new LinkedHashMap<>(source.headers());
+      headers.put(source.signatureHeader(), WebhookSignatures.hmacSha256Base64(source.secret(), body));
+      ApiProbe.Fingerprint before = probe.fingerprint();
+      HttpResponse<String> answer = probe.withoutErrorsLogged(() -> probe.http("POST", path, body, headers));
+      ApiProbe.assertClientError(answer, List.of(400, 404, 405));
+      assertThat(probe.fingerprint()).isEqualTo(before);
+    });
+  }
+
+  private static String encode(String pathSegment) {
+    return java.net.URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The source's delivery with its body mutated or replaced, and headers dropped, changed or added. */
