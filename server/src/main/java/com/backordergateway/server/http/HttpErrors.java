@@ -50,11 +50,19 @@ final class HttpErrors {
   }
 
   private static void respond(Context ctx, int http, Status status) {
+    ctx.status(http).contentType("application/json").result(json(status));
+  }
+
+  /** The body of an error that Jetty answers itself, before any route runs (see {@link JsonErrorHandler}). */
+  static String json(io.grpc.Status.Code code, String message) {
+    return json(Status.newBuilder().setCode(code.value()).setMessage(message).build());
+  }
+
+  private static String json(Status status) {
     try {
-      ctx.status(http).contentType("application/json")
-          .result(Secrets.global().redact(JSON.print(status)));
+      return Secrets.global().redact(JSON.print(status));
     } catch (InvalidProtocolBufferException e) {
-      ctx.status(http).contentType("application/json").result("{\"code\":" + status.getCode() + "}");
+      return "{\"code\":" + status.getCode() + "}";
     }
   }
 }

@@ -58,6 +58,7 @@ public final class HttpListener {
         // Javalin nests its handlers inside this one, which holds stop() until requests end.
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(DRAIN.toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
       });
       tls.ifPresent(material -> c.jetty.addConnector((server, httpConfig) -> HttpsConnector.create(
           server, httpConfig, material, config.server().bindAddress(), config.server().httpPort())));

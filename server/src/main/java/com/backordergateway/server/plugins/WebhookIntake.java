@@ -58,9 +58,6 @@ public final class WebhookIntake {
     if (!r.hasWebhook()) {
       return intake.ingestPlatformEvent(r); // its rule refuses a source instance that is not configured
     }
-    if (r.getWebhook().getBody().isEmpty()) {
-      throw InvalidRequestException.of("webhook.body", "required");
-    }
     SourceInstances.Bound source = sources.bind(r.getSource(), r.getInstance());
     WebhookRequest request = new WebhookRequest(
         r.getWebhook().getHeadersMap(), r.getWebhook().getQueryMap(), r.getWebhook().getBody().toByteArray());
@@ -77,6 +74,10 @@ public final class WebhookIntake {
   private static WebhookOutcome read(SourceInstances.Bound source, WebhookRequest request) {
     try {
       source.plugin().verify(request, source.settings());
+      if (request.body().length == 0) {
+        // Only after the signature: to a sender without the secret every delivery is a 401, whatever its body.
+        throw WebhookRejectedException.malformed("required");
+      }
       return source.plugin().read(request, source.settings(), source.context());
     } catch (WebhookRejectedException e) {
       String why = Secrets.global().redact(e.getMessage());

@@ -30,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +135,20 @@ class MalformedInputTest extends GatewayTest {
     assertThat(fields(rest("GET", "/v1/cases?status=CASE_STATUS_NOPE", null))).containsExactly("status");
     assertThat(fields(rest("GET", "/v1/events?page_size=many", null))).containsExactly("page_size");
     assertThat(rest("GET", "/v1/events?trigger=TRIGGER_STOCK_DEPLETED", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPathOrUriRefusedBeforeAnyRouteRunsIsStillAJsonStatus() throws Exception {
+    Map<String, Integer> refused = Map.of("/v1/events/%00", 400, "/v1/events?sku=" + "X".repeat(10_000), 414);
+    for (Map.Entry<String, Integer> call : refused.entrySet()) {
+      HttpResponse<String> answer = rest("GET", call.getKey(), null);
+      assertThat(answer.statusCode()).isEqualTo(call.getValue());
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+          .startsWith("application/json"));
+      assertThat(answer.headers().firstValue("Connection")).as("Jetty closes it after").hasValue("close");
+      assertThat(JSON.readTree(answer.body()).path("code").asInt()).as(answer.body())
+          .isEqualTo(call.getValue() == 400 ? Status.Code.INVALID_ARGUMENT.value() : Status.Code.OUT_OF_RANGE.value());
+    }
   }
 
   @Test

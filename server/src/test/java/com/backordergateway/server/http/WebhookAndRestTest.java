@@ -111,6 +111,17 @@ class WebhookAndRestTest {
   }
 
   @Test
+  void anEmptyBodyIsRefused401UnlessSignedAndOnly400WhenSigned() throws Exception {
+    assertThat(webhook("", sign("{}"), "wh-4").statusCode()).as("signature of another body").isEqualTo(401);
+    assertThat(post("/webhooks/testshop/main-store", "", "X-Test-Delivery", "wh-4").statusCode()).as("unsigned")
+        .isEqualTo(401);
+    HttpResponse<String> signed = webhook("", sign(""), "wh-4");
+    assertThat(signed.statusCode()).isEqualTo(400);
+    assertThat(signed.body()).contains("webhook.body");
+    assertThat(events()).isZero();
+  }
+
+  @Test
   void anAuthenticNonBackorderIsAcknowledgedAndUnknownSourcesAreNotFound() throws Exception {
     String notBackorder = "{\"order\":\"1003\",\"skus\":[]}";
     HttpResponse<String> ack = webhook(notBackorder, sign(notBackorder), "wh-3");
