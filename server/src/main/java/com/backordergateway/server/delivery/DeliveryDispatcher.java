@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private final List<String> configured;
   /** Deliveries of connector ids an earlier config had are settled once, at start. */
   private volatile boolean unconfiguredSettled;
+  /** Ids handed to lanes whose outcome is not committed yet. */
+  private final Set<String> attempting = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private Thread loop;
 
@@ -138,6 +141,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
     Map<String, List<DeliveryClaims.Claimed>> units = new LinkedHashMap<>();
     for (DeliveryClaims.Claimed c : claimed) {
       var d = c.delivery();
+      if (!attempting.add(d.getId())) {
+        // Its lease ran out while this node still waits for the platform (slower than the lease,
+        // or a plugin swap holding the call): the claim only renewed the lease; never send it twice.
+        continue;
+      }
       String key = DeliveryAttempt.coalesces(routes, d) ? d.getConnector() + "\n" + d.getRoute() : d.getId();
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
@@ -186,7 +194,15 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
   /** Calls the platform on this worker; the future completes once the outcome is committed. */
   private CompletableFuture<?> attempt(List<DeliveryClaims.Claimed> unit) {
-    return attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker()).whenComplete((ok, error) -> {
+    CompletableFuture<?> recorded;
+    try {
+      recorded = attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker());
+    } catch (RuntimeException e) {
+      recorded = CompletableFuture.failedFuture(e);
+    }
+    return recorded.whenComplete((ok, error) -> {
+      // After the outcome's commit: from now on a claim finds the delivery in its new state.
+      unit.forEach(c -> attempting.remove(c.delivery().getId()));
       if (error != null && !StoreCannotWriteException.isCause(error)) { // a store outage is logged once, by the store
         log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
             unit.get(0).delivery().getId(), error);
