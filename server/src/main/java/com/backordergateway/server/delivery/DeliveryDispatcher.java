@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private final Map<String, InstanceLane> lanes = new ConcurrentHashMap<>();
   private final RoutePlanner routes;
   private final AtomicInteger inMemory = new AtomicInteger();
+  /** Ids of the deliveries handed to lanes and not yet through their attempt. */
+  private final Set<String> attempting = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private Thread loop;
 
@@ -108,7 +111,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     Instant now = clock.instant();
     List<String> busy = lanes.entrySet().stream().filter(e -> e.getValue().full()).map(Map.Entry::getKey).toList();
     List<DeliveryClaims.Claimed> claimed = writer.submit(h ->
-        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room, busy)).join();
+        DeliveryClaims.claim(h, owner, now, now.plus(config.delivery().lease()), room, busy, attempting)).join();
     // Alerts of one coalescing route claimed together make one digest; anything else goes alone.
     Map<String, List<DeliveryClaims.Claimed>> units = new java.util.LinkedHashMap<>();
     for (DeliveryClaims.Claimed c : claimed) {
@@ -124,6 +127,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         continue;
       }
       inMemory.addAndGet(unit.size());
+      unit.forEach(c -> attempting.add(c.delivery().getId()));
       lane.offer(unit);
     }
     if (!handBack.isEmpty()) {
@@ -169,6 +173,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
       log.error("recording the outcome of delivery {} failed; its lease will expire and it is claimed again",
           unit.get(0).delivery().getId(), e);
     } finally {
+      // After the outcome's commit: from now on a claim finds the delivery in its new state.
+      unit.forEach(c -> attempting.remove(c.delivery().getId()));
       // Free room in the budget: claim again now rather than at the next poll.
       if (inMemory.addAndGet(-unit.size()) <= config.delivery().batchSize() / 2) {
         wakeups.signal();

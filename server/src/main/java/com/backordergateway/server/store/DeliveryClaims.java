@@ -21,19 +21,27 @@ public final class DeliveryClaims {
   /**
    * Claims up to {@code limit} deliveries that are due, or whose lease expired (their node
    * crashed or hung), for {@code owner} until {@code leaseUntil}; none for the connectors in
-   * {@code busy}, whose queues are full enough that more could wait past their lease.
+   * {@code busy}, whose queues are full enough that more could wait past their lease, and none
+   * of {@code attempting}, which this node is still attempting: their lease may have run out
+   * while the platform was slow to answer or a plugin swap held the call, and claiming them
+   * again would send them a second time while the first call is still going.
    */
   public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil, int limit,
-      java.util.Collection<String> busy) {
+      java.util.Collection<String> busy, java.util.Collection<String> attempting) {
+    List<String> skipIds = List.copyOf(attempting); // once: attempts end while this runs
     String skipBusy = busy.isEmpty() ? "" : " AND connector NOT IN (<busy>)";
+    String skipAttempting = skipIds.isEmpty() ? "" : " AND id NOT IN (<attempting>)";
     var query = h.createQuery(
             "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
                 + " lease_until = :until, updated_at = :now WHERE id IN ("
                 + " SELECT id FROM deliveries WHERE ((status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now)"
-                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now))" + skipBusy
+                + " OR (status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now))" + skipBusy + skipAttempting
                 + " ORDER BY next_attempt_at LIMIT :limit) RETURNING *");
     if (!busy.isEmpty()) {
       query.bindList("busy", List.copyOf(busy));
+    }
+    if (!skipIds.isEmpty()) {
+      query.bindList("attempting", skipIds);
     }
     return query
         .bind("owner", owner)
