@@ -1,0 +1,373 @@
+package com.backordergateway.server.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.backordergateway.api.v1.AdminServiceGrpc;
+import com.backordergateway.api.v1.BackorderServiceGrpc;
+import com.backordergateway.api.v1.ConnectorState;
+import com.backordergateway.api.v1.Delivery;
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.api.v1.Event;
+import com.backordergateway.api.v1.IntakeResponse;
+import com.backordergateway.api.v1.ListConnectorsRequest;
+import com.backordergateway.api.v1.ListEventsRequest;
+import com.backordergateway.api.v1.ListEventsResponse;
+import com.backordergateway.api.v1.MarkUnavailableRequest;
+import com.backordergateway.connector.testkit.FakePlatform;
+import com.backordergateway.connector.testkit.FakeResponse;
+import com.backordergateway.server.plugins.TestPlugins;
+import com.backordergateway.server.testing.GatewayProcess;
+import com.backordergateway.server.testing.Requests;
+import com.backordergateway.server.testing.TestGateway;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway as a real process, killed with SIGKILL ten times at random points — while
+ * callers send events, while deliveries flow, while a new build of its plugin is dropped in —
+ * and started again each time on the same SQLite file. Afterwards nothing answered is lost:
+ * every event whose call answered OK is stored with the deliveries it planned, every planned
+ * delivery reached the platform and is DELIVERED, and a delivery reached it twice only when it
+ * was in flight at a kill (the poster sends the delivery id, which the platform can deduplicate
+ * by). Callers send idempotency keys and retry what failed at a kill once the gateway is back;
+ * a call answered before the kill answers the same again, as a duplicate.
+ *
+ * <p>The kill points come from a seeded {@link Random}; the seed is printed, and
+ * {@code -Dcrashloop.seed=...} runs the same schedule again.
+ */
+class CrashLoopTest {
+
+  static final int CYCLES = 10;
+  static final int CALLERS = 4;
+  /** Calls per intake phase, at most: the kill usually comes first. */
+  static final int INTAKE_CALLS = 240;
+  /** Calls that queue deliveries before a dispatch or replace phase starts its kill timer. */
+  static final int BACKLOG_CALLS = 100;
+  static final int LANE_CONCURRENCY = 4;
+  static final Duration PLATFORM_DELAY = Duration.ofMillis(15);
+  static final int REPLAYS_PER_START = 5;
+  static final List<String> REPLACEMENT_VERSIONS = List.of("1.1.0", "1.2.0", "1.3.0");
+
+  enum Phase { INTAKE, DISPATCH, REPLACE }
+
+  /** One request as the platform received it. */
+  record Sent(String deliveryId, String pluginVersion, long atNanos) {}
+
+  @TempDir Path dir;
+  @TempDir Path work;
+
+  private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, IntakeResponse> answered = new ConcurrentHashMap<>();
+  private final Queue<Integer> unanswered = new ConcurrentLinkedQueue<>();
+  private final List<String> unexpected = new CopyOnWriteArrayList<>();
+  private final List<Long> killedAtNanos = new ArrayList<>();
+  private final AtomicInteger nextCall = new AtomicInteger();
+  private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+  private int recoveredAnswers;
+  private Random random;
+  private final long began = System.nanoTime();
+
+  @Test
+  void tenKillsLoseNothingAnswered() throws Exception {
+    long seed = Long.getLong("crashloop.seed", System.nanoTime());
+    System.out.println("crash loop seed: " + seed + " (rerun with -Dcrashloop.seed=" + seed + ")");
+    random = new Random(seed);
+    try (FakePlatform platform = FakePlatform.start()) {
+      platform.answering(request -> {
+        sent.add(new Sent(request.json().get("delivery_id").asText(), request.json().path("version").asText(),
+            System.nanoTime()));
+        return FakeResponse.json(201, "{}").delayedBy(PLATFORM_DELAY);
+      });
+      Path plugins = dir.resolve("plugins");
+      TestPlugins.poster(work).writeTo(plugins.resolve("poster.jar"));
+      List<Path> replacements = new ArrayList<>();
+      for (String version : REPLACEMENT_VERSIONS) {
+        replacements.add(TestPlugins.poster(work, version).writeTo(work.resolve("poster-" + version + ".jar")));
+      }
+      int grpcPort = GatewayProcess.freePort();
+      Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+          server: {grpc-port: %d, http-port: %d}
+          storage: {url: "jdbc:sqlite:%s"}
+          auth:
+            tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
+          plugins: {dir: "%s", watch: true}
+          delivery: {lease: 2s, workers: 8}
+          connectors:
+            - {id: poster, type: poster, max-concurrency: %d, settings: {url: "%s"}}
+          routes:
+            - {name: everyone, send: [poster]}
+          """.formatted(grpcPort, GatewayProcess.freePort(), dir.resolve("loop.db"), TestGateway.ALL_SCOPES_TOKEN,
+              plugins, LANE_CONCURRENCY, platform.url("/deliveries")));
+
+      String pluginVersion = "1.0.0";
+      for (int cycle = 0; cycle < CYCLES; cycle++) {
+        Phase phase = Phase.values()[cycle % Phase.values().length];
+        GatewayProcess gateway = GatewayProcess.start(dir, config);
+        ManagedChannel channel = channel(grpcPort);
+        try {
+          afterStart(channel, pluginVersion);
+          int answeredBefore = answered.size();
+          int sentBefore = sent.size();
+          if (phase != Phase.INTAKE) {
+            awaitAll(intake(channel, BACKLOG_CALLS));
+          }
+          long killAfter = 150 + random.nextInt(1350);
+          List<Future<?>> running = List.of();
+          switch (phase) {
+            case INTAKE -> {
+              running = intake(channel, INTAKE_CALLS);
+              Thread.sleep(killAfter);
+            }
+            case DISPATCH -> Thread.sleep(killAfter);
+            case REPLACE -> {
+              long copyAfter = random.nextInt((int) killAfter);
+              Thread.sleep(copyAfter);
+              Path jar = replacements.get(cycle / Phase.values().length);
+              replace(jar, plugins.resolve("poster.jar"));
+              pluginVersion = REPLACEMENT_VERSIONS.get(cycle / Phase.values().length);
+              Thread.sleep(killAfter - copyAfter);
+            }
+          }
+          gateway.kill();
+          killedAtNanos.add(System.nanoTime());
+          awaitAll(running);
+          System.out.printf("cycle %d %s: killed pid %d after %d ms; %d calls answered, %d unanswered so far,"
+                  + " %d requests to the platform%n", cycle + 1, phase, gateway.pid(), killAfter,
+              answered.size() - answeredBefore, unanswered.size(), sent.size() - sentBefore);
+        } finally {
+          channel.shutdownNow();
+          gateway.kill();
+        }
+      }
+
+      GatewayProcess last = GatewayProcess.start(dir, config);
+      ManagedChannel channel = channel(grpcPort);
+      try {
+        afterStart(channel, pluginVersion);
+        Set<String> planned = answered.values().stream()
+            .flatMap(r -> r.getPlannedDeliveriesList().stream()).map(Delivery::getId).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            .until(() -> sentIds().containsAll(planned));
+        // A delivery the platform answered just before a kill is claimed again once its lease expires.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+            .until(() -> GatewayProcess.statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
+
+        assertThat(unexpected).as("calls that failed other than by the gateway going away").isEmpty();
+        assertEveryAnsweredEventIsStored(channel);
+        List<Delivery> stored = GatewayProcess.deliveries(channel);
+        assertThat(stored).extracting(Delivery::getId).as("every stored delivery was answered to a caller")
+            .containsExactlyInAnyOrderElementsOf(planned);
+        assertThat(stored).allMatch(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED);
+        int[] repeatsPerKill = repeatsPerKill();
+        assertThat(java.util.Arrays.stream(repeatsPerKill).max().orElse(0))
+            .as("repeats per kill: at most what one lane has in flight").isLessThanOrEqualTo(LANE_CONCURRENCY);
+        assertThat(sent).as("after the last restart the newest plugin build delivers")
+            .filteredOn(s -> s.atNanos() > killedAtNanos.get(killedAtNanos.size() - 1))
+            .extracting(Sent::pluginVersion).containsOnly(pluginVersion);
+
+        int repeats = sent.size() - planned.size();
+        System.out.printf("crash loop: %d cycles, %d events accepted (%d answers recovered by retry), %d deliveries,"
+                + " %d requests, %d repeats (per kill %s), %.1f s%n", CYCLES, answered.size(), recoveredAnswers,
+            planned.size(), sent.size(), repeats, java.util.Arrays.toString(repeatsPerKill),
+            (System.nanoTime() - began) / 1e9);
+      } finally {
+        channel.shutdownNow();
+        last.close();
+        callers.shutdownNow();
+      }
+    }
+  }
+
+  private static ManagedChannel channel(int port) {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+  }
+
+  private static BackorderServiceGrpc.BackorderServiceBlockingStub backorder(ManagedChannel channel) {
+    return BackorderServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
+  }
+
+  /**
+   * Once SERVING: the plugin last dropped in serves; calls the kill left unanswered are sent
+   * again with the same key; a few answered ones too, which must answer the same as before.
+   */
+  private void afterStart(ManagedChannel channel, String pluginVersion) {
+    GatewayProcess.awaitServing(channel);
+    var admin = AdminServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
+    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      var connectors = admin.withDeadlineAfter(5, TimeUnit.SECONDS).listConnectors(ListConnectorsRequest.getDefaultInstance());
+      assertThat(connectors.getPluginsList()).singleElement().satisfies(p -> {
+        assertThat(p.getVersion()).isEqualTo(pluginVersion);
+        assertThat(p.getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED);
+      });
+      assertThat(connectors.getInstancesList()).singleElement()
+          .satisfies(i -> assertThat(i.getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_STARTED));
+    });
+
+    var stub = backorder(channel);
+    List<Integer> before = new ArrayList<>(answered.keySet());
+    for (Integer n; (n = unanswered.poll()) != null; ) {
+      IntakeResponse answer = send(stub, n);
+      if (answer.getDuplicate()) {
+        recoveredAnswers++; // committed before the kill; its answer was lost with the connection
+      }
+      answered.put(n, answer);
+    }
+    for (int i = 0; i < REPLAYS_PER_START && !before.isEmpty(); i++) {
+      int n = before.get(random.nextInt(before.size()));
+      IntakeResponse again = send(stub, n);
+      assertThat(again.getDuplicate()).as("call %d sent again", n).isTrue();
+      assertThat(again.getEventId()).isEqualTo(answered.get(n).getEventId());
+      assertThat(deliveryIds(again.getPlannedDeliveriesList())).isEqualTo(deliveryIds(answered.get(n).getPlannedDeliveriesList()));
+    }
+  }
+
+  /** {@code calls} new calls spread over the callers, each stopping at its first failure. */
+  private List<Future<?>> intake(ManagedChannel channel, int calls) {
+    int end = nextCall.get() + calls;
+    var stub = backorder(channel);
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < CALLERS; c++) {
+      running.add(callers.submit(() -> {
+        for (int n = nextCall.getAndIncrement(); n < end; n = nextCall.getAndIncrement()) {
+          try {
+            IntakeResponse answer = send(stub, n);
+            if (answer.getDuplicate()) {
+              unexpected.add("call " + n + " answered as a duplicate the first time");
+            }
+            answered.put(n, answer);
+          } catch (StatusRuntimeException e) {
+            unanswered.add(n);
+            if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+              unexpected.add("call " + n + ": " + e.getStatus());
+            }
+            return; // the gateway is gone
+          }
+        }
+      }));
+    }
+    return running;
+  }
+
+  private static void awaitAll(List<Future<?>> running) throws Exception {
+    for (Future<?> f : running) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The {@code n}-th call of the run, built the same way every time so that a retry is the same
+   * request: a sale taking a SKU of its own to zero, or every third one a SKU marked
+   * unavailable with two open orders.
+   */
+  private static IntakeResponse send(BackorderServiceGrpc.BackorderServiceBlockingStub stub, int n) {
+    var deadline = stub.withDeadlineAfter(10, TimeUnit.SECONDS);
+    String key = "crash-loop-" + n;
+    if (n % 3 == 2) {
+      return deadline.markUnavailable(MarkUnavailableRequest.newBuilder()
+          .setSku("LOOP-" + n).setReason("water damage").setActor("warehouse")
+          .addAffectedOrders(Requests.order("MU-" + n + "-A")).addAffectedOrders(Requests.order("MU-" + n + "-B"))
+          .setIdempotencyKey(key).build());
+    }
+    return deadline.reportInventoryLevel(Requests.sale("LOOP-" + n, 0, "O-" + n).toBuilder().setIdempotencyKey(key).build());
+  }
+
+  /** Copies {@code jar} next to the running one under a hidden name, then renames it over it. */
+  private static void replace(Path jar, Path running) throws Exception {
+    Path staged = running.resolveSibling("." + running.getFileName() + ".tmp");
+    Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(staged, running, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void assertEveryAnsweredEventIsStored(ManagedChannel channel) {
+    Map<String, Event> events = new HashMap<>();
+    String token = "";
+    do {
+      ListEventsResponse page = backorder(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .listEvents(ListEventsRequest.newBuilder().setPageSize(500).setPageToken(token).build());
+      page.getEventsList().forEach(e -> events.put(e.getId(), e));
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    answered.forEach((n, answer) -> {
+      assertThat(events).as("event of call %d", n).containsKey(answer.getEventId());
+      assertThat(deliveryIds(events.get(answer.getEventId()).getDeliveriesList()))
+          .as("deliveries of call %d", n).isEqualTo(deliveryIds(answer.getPlannedDeliveriesList()));
+    });
+    assertThat(events).as("no event nobody was answered for").hasSameSizeAs(answered);
+  }
+
+  private static Set<String> deliveryIds(Collection<Delivery> deliveries) {
+    return deliveries.stream().map(Delivery::getId).collect(Collectors.toSet());
+  }
+
+  private Set<String> sentIds() {
+    return sent.stream().map(Sent::deliveryId).collect(Collectors.toSet());
+  }
+
+  /**
+   * Ties every repeated request to the kill between it and the one before: a delivery sent
+   * again without a kill in between fails the test. Returns how many repeats each kill caused.
+   */
+  private int[] repeatsPerKill() {
+    int[] perKill = new int[killedAtNanos.size()];
+    List<String> unexplained = new ArrayList<>();
+    Map<String, List<Sent>> byDelivery = sent.stream().collect(Collectors.groupingBy(Sent::deliveryId));
+    byDelivery.forEach((id, sends) -> {
+      sends.sort(java.util.Comparator.comparingLong(Sent::atNanos));
+      for (int i = 1; i < sends.size(); i++) {
+        long first = sends.get(i - 1).atNanos();
+        long again = sends.get(i).atNanos();
+        int kill = -1;
+        for (int k = 0; k < killedAtNanos.size(); k++) {
+          if (killedAtNanos.get(k) > first && killedAtNanos.get(k) < again) {
+            kill = k;
+            break;
+          }
+        }
+        if (kill < 0) {
+          unexplained.add(id + ": " + sends.stream().map(this::describe).collect(Collectors.joining(", ")));
+        } else {
+          perKill[kill]++;
+        }
+      }
+    });
+    assertThat(unexplained).as("deliveries sent twice with no kill in between (kills at %s)",
+        killedAtNanos.stream().map(this::secondsIn).collect(Collectors.joining(", "))).isEmpty();
+    return perKill;
+  }
+
+  private String describe(Sent s) {
+    return "by " + s.pluginVersion() + " at " + secondsIn(s.atNanos());
+  }
+
+  private String secondsIn(long nanos) {
+    return String.format("%.3f s", (nanos - began) / 1e9);
+  }
+}
