@@ -93,7 +93,10 @@ public final class TestPlugins {
     return poster(work, "1.0.0");
   }
 
-  /** The {@code poster} built as {@code version}, which it also sends in each body's {@code version}. */
+  /**
+   * The {@code poster} built as {@code version}; each body also says which build sent it
+   * ({@code version}) and from which process ({@code sender}, the gateway's pid).
+   */
   public static PluginJarBuilder poster(Path work, String version) {
     return new PluginJarBuilder(work, "poster", version)
         .extension("test.poster.PosterConnector", """
@@ -117,7 +120,7 @@ public final class TestPlugins {
                   ObjectNode body = JSON.createObjectNode()
                       .put("delivery_id", n.deliveryId()).put("purpose", n.purpose().name())
                       .put("body", n.message().body()).put("previous", n.previousReference().orElse(""))
-                      .put("version", "%s");
+                      .put("version", "%s").put("sender", ProcessHandle.current().pid());
                   var response = context.http().send(HttpRequest.newBuilder(url)
                       .header("Content-Type", "application/json")
                       .header("User-Agent", "Poster/1.0")

@@ -41,7 +41,8 @@ public final class GatewayProcess implements AutoCloseable {
   /** Starts {@code Main --config config} in {@code dir}. */
   public static GatewayProcess start(Path dir, Path config) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new GatewayProcess(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    // C1 only: a test gateway lives for seconds, and starts sooner without the optimizing compiler.
+    return new GatewayProcess(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
             Main.class.getName(), "--config", config.toString())
         .directory(dir.toFile())
         .redirectErrorStream(true)
