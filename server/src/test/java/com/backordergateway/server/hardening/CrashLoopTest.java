@@ -29,13 +29,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,12 +93,16 @@ class CrashLoopTest {
   private final List<Long> pids = new ArrayList<>();
   private final AtomicInteger nextCall = new AtomicInteger();
   private final ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+  private final long began = System.nanoTime();
   private int recoveredAnswers;
   /** The kill points; a run with the same seed kills at the same points. */
   private Random schedule;
   /** Which answered calls are sent again after a restart. */
   private Random sampling;
-  private final long began = System.nanoTime();
+  private Path config;
+  private int grpcPort;
+  /** The build of the poster last dropped into the plugins folder. */
+  private String pluginVersion = "1.0.0";
 
   @Test
   void tenKillsLoseNothingAnswered() throws Exception {
@@ -109,14 +116,13 @@ class CrashLoopTest {
             request.json().path("sender").asLong(), System.nanoTime()));
         return FakeResponse.json(201, "{}").delayedBy(PLATFORM_DELAY);
       });
-      Path plugins = dir.resolve("plugins");
-      TestPlugins.poster(work).writeTo(plugins.resolve("poster.jar"));
+      TestPlugins.poster(work).writeTo(dir.resolve("plugins/poster.jar"));
       List<Path> replacements = new ArrayList<>();
       for (String version : REPLACEMENT_VERSIONS) {
         replacements.add(TestPlugins.poster(work, version).writeTo(work.resolve("poster-" + version + ".jar")));
       }
-      int grpcPort = GatewayProcess.freePort();
-      Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+      grpcPort = GatewayProcess.freePort();
+      config = Files.writeString(dir.resolve("gateway.yaml"), """
           server: {grpc-port: %d, http-port: %d}
           storage: {url: "jdbc:sqlite:%s"}
           auth:
@@ -128,89 +134,110 @@ class CrashLoopTest {
           routes:
             - {name: everyone, send: [poster]}
           """.formatted(grpcPort, GatewayProcess.freePort(), dir.resolve("loop.db"), TestGateway.ALL_SCOPES_TOKEN,
-              plugins, LANE_CONCURRENCY, platform.url("/deliveries")));
+              dir.resolve("plugins"), LANE_CONCURRENCY, platform.url("/deliveries")));
 
-      String pluginVersion = "1.0.0";
       for (int cycle = 0; cycle < CYCLES; cycle++) {
         Phase phase = Phase.values()[cycle % Phase.values().length];
-        long starting = System.nanoTime();
-        GatewayProcess gateway = start(config);
-        ManagedChannel channel = channel(grpcPort);
-        try {
-          afterStart(channel, pluginVersion);
-          long upMillis = (System.nanoTime() - starting) / 1_000_000;
-          int answeredBefore = answered.size();
-          int sentBefore = sent.size();
-          if (phase != Phase.INTAKE) {
-            awaitAll(intake(channel, BACKLOG_CALLS));
-          }
-          long killAfter = 150 + schedule.nextInt(1350);
-          List<Future<?>> running = List.of();
-          switch (phase) {
-            case INTAKE -> {
-              running = intake(channel, INTAKE_CALLS);
-              Thread.sleep(killAfter);
-            }
-            case DISPATCH -> Thread.sleep(killAfter);
-            case REPLACE -> {
-              long copyAfter = schedule.nextInt((int) killAfter);
-              Thread.sleep(copyAfter);
-              Path jar = replacements.get(cycle / Phase.values().length);
-              replace(jar, plugins.resolve("poster.jar"));
-              pluginVersion = REPLACEMENT_VERSIONS.get(cycle / Phase.values().length);
-              Thread.sleep(killAfter - copyAfter);
-            }
-          }
-          gateway.kill();
-          awaitAll(running);
-          System.out.printf("cycle %d %s: up in %d ms, killed pid %d after %d ms; %d calls answered, %d unanswered,"
-                  + " %d requests to the platform%n", cycle + 1, phase, upMillis, gateway.pid(), killAfter,
-              answered.size() - answeredBefore, unanswered.size(), sent.size() - sentBefore);
-        } finally {
-          channel.shutdownNow();
-          gateway.kill();
-        }
+        int replacement = cycle / Phase.values().length;
+        killDuring(cycle, phase, () -> {
+          copyThenRename(replacements.get(replacement), dir.resolve("plugins/poster.jar"));
+          pluginVersion = REPLACEMENT_VERSIONS.get(replacement);
+        });
       }
-
-      GatewayProcess last = start(config);
-      ManagedChannel channel = channel(grpcPort);
       try {
-        afterStart(channel, pluginVersion);
-        Set<String> planned = answered.values().stream()
-            .flatMap(r -> r.getPlannedDeliveriesList().stream()).map(Delivery::getId).collect(Collectors.toSet());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-            .until(() -> sentIds().containsAll(planned));
-        // A delivery the platform answered just before a kill is claimed again once its lease expires.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-            .until(() -> GatewayProcess.statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
-
-        assertThat(unexpected).as("calls that failed other than by the gateway going away").isEmpty();
-        assertEveryAnsweredEventIsStored(channel);
-        List<Delivery> stored = GatewayProcess.deliveries(channel);
-        assertThat(stored).extracting(Delivery::getId).as("every stored delivery was answered to a caller")
-            .containsExactlyInAnyOrderElementsOf(planned);
-        assertThat(stored).allMatch(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED);
-        int[] repeatsPerKill = repeatsPerKill();
-        assertThat(java.util.Arrays.stream(repeatsPerKill).max().orElse(0))
-            .as("repeats per kill: at most what one lane has in flight").isLessThanOrEqualTo(LANE_CONCURRENCY);
-        assertThat(sent).as("after the last restart the newest plugin build delivers")
-            .filteredOn(s -> s.senderPid() == last.pid())
-            .extracting(Sent::pluginVersion).containsOnly(pluginVersion);
-
-        int repeats = sent.size() - planned.size();
-        System.out.printf("crash loop: %d cycles, %d events accepted (%d answers recovered by retry), %d deliveries,"
-                + " %d requests, %d repeats (per kill %s), %.1f s%n", CYCLES, answered.size(), recoveredAnswers,
-            planned.size(), sent.size(), repeats, java.util.Arrays.toString(repeatsPerKill),
-            (System.nanoTime() - began) / 1e9);
+        startAndCheckEverything();
       } finally {
-        channel.shutdownNow();
-        last.close();
         callers.shutdownNow();
       }
     }
   }
 
-  private GatewayProcess start(Path config) throws Exception {
+  /** Something a phase does at a random point before the kill. */
+  @FunctionalInterface
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * One cycle: start, catch up, then run the phase and kill the process after a random delay:
+   * while callers send, while the backlog flows, or shortly after {@code replace} drops a new
+   * plugin build in.
+   */
+  private void killDuring(int cycle, Phase phase, Step replace) throws Exception {
+    long starting = System.nanoTime();
+    GatewayProcess gateway = start();
+    ManagedChannel channel = channel(grpcPort);
+    try {
+      afterStart(channel);
+      long upMillis = (System.nanoTime() - starting) / 1_000_000;
+      int answeredBefore = answered.size();
+      if (phase != Phase.INTAKE) {
+        awaitAll(intake(channel, BACKLOG_CALLS));
+      }
+      long killAfter = 150 + schedule.nextInt(1350);
+      List<Future<?>> running = List.of();
+      switch (phase) {
+        case INTAKE -> {
+          running = intake(channel, INTAKE_CALLS);
+          Thread.sleep(killAfter);
+        }
+        case DISPATCH -> Thread.sleep(killAfter);
+        case REPLACE -> {
+          long replaceAfter = schedule.nextInt((int) killAfter);
+          Thread.sleep(replaceAfter);
+          replace.run();
+          Thread.sleep(killAfter - replaceAfter);
+        }
+      }
+      gateway.kill();
+      awaitAll(running);
+      System.out.printf("cycle %d %s: up in %d ms, killed pid %d after %d ms; %d calls answered, %d unanswered;"
+              + " requests by plugin build %s%n", cycle + 1, phase, upMillis, gateway.pid(), killAfter,
+          answered.size() - answeredBefore, unanswered.size(), sentBy(gateway.pid()));
+    } finally {
+      channel.shutdownNow();
+      gateway.kill();
+    }
+  }
+
+  /** After the last kill: everything answered is stored, and delivered, and repeats are explained. */
+  private void startAndCheckEverything() throws Exception {
+    GatewayProcess last = start();
+    ManagedChannel channel = channel(grpcPort);
+    try {
+      afterStart(channel);
+      Set<String> planned = answered.values().stream()
+          .flatMap(r -> r.getPlannedDeliveriesList().stream()).map(Delivery::getId).collect(Collectors.toSet());
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+          .until(() -> sentIds().containsAll(planned));
+      // A delivery the platform answered just before a kill is claimed again once its lease expires.
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+          .until(() -> GatewayProcess.statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
+
+      assertThat(unexpected).as("calls that failed other than by the gateway going away").isEmpty();
+      assertEveryAnsweredEventIsStored(channel);
+      List<Delivery> stored = GatewayProcess.deliveries(channel);
+      assertThat(stored).extracting(Delivery::getId).as("every stored delivery was answered to a caller")
+          .containsExactlyInAnyOrderElementsOf(planned);
+      assertThat(stored).allMatch(d -> d.getStatus() == DeliveryStatus.DELIVERY_STATUS_DELIVERED);
+      int[] repeatsPerKill = repeatsPerKill();
+      assertThat(Arrays.stream(repeatsPerKill).max().orElse(0))
+          .as("repeats per kill: at most what one lane has in flight").isLessThanOrEqualTo(LANE_CONCURRENCY);
+      assertThat(sent).as("after the last restart the newest plugin build delivers")
+          .filteredOn(s -> s.senderPid() == last.pid())
+          .extracting(Sent::pluginVersion).containsOnly(pluginVersion);
+
+      System.out.printf("crash loop: %d cycles, %d events accepted (%d answers recovered by retry), %d deliveries,"
+              + " %d requests, %d repeats (per kill %s), %.1f s%n", CYCLES, answered.size(), recoveredAnswers,
+          planned.size(), sent.size(), sent.size() - planned.size(), Arrays.toString(repeatsPerKill),
+          (System.nanoTime() - began) / 1e9);
+    } finally {
+      channel.shutdownNow();
+      last.close();
+    }
+  }
+
+  private GatewayProcess start() throws Exception {
     GatewayProcess gateway = GatewayProcess.start(dir, config);
     pids.add(gateway.pid());
     return gateway;
@@ -229,7 +256,7 @@ class CrashLoopTest {
    * Once SERVING: the plugin last dropped in serves; calls the kill left unanswered are sent
    * again with the same key; a few answered ones too, which must answer the same as before.
    */
-  private void afterStart(ManagedChannel channel, String pluginVersion) {
+  private void afterStart(ManagedChannel channel) {
     GatewayProcess.awaitServing(channel);
     var admin = AdminServiceGrpc.newBlockingStub(channel)
         .withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
@@ -312,7 +339,7 @@ class CrashLoopTest {
   }
 
   /** Copies {@code jar} next to the running one under a hidden name, then renames it over it. */
-  private static void replace(Path jar, Path running) throws Exception {
+  private static void copyThenRename(Path jar, Path running) throws Exception {
     Path staged = running.resolveSibling("." + running.getFileName() + ".tmp");
     Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
     Files.move(staged, running, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -339,6 +366,12 @@ class CrashLoopTest {
     return deliveries.stream().map(Delivery::getId).collect(Collectors.toSet());
   }
 
+  /** How many requests the process sent, by plugin build. */
+  private Map<String, Long> sentBy(long pid) {
+    return new TreeMap<>(sent.stream().filter(s -> s.senderPid() == pid)
+        .collect(Collectors.groupingBy(Sent::pluginVersion, Collectors.counting())));
+  }
+
   private Set<String> sentIds() {
     return sent.stream().map(Sent::deliveryId).collect(Collectors.toSet());
   }
@@ -354,7 +387,7 @@ class CrashLoopTest {
     List<String> unexplained = new ArrayList<>();
     Map<String, List<Sent>> byDelivery = sent.stream().collect(Collectors.groupingBy(Sent::deliveryId));
     byDelivery.forEach((id, sends) -> {
-      sends.sort(java.util.Comparator.comparingLong(Sent::atNanos));
+      sends.sort(Comparator.comparingLong(Sent::atNanos));
       for (int i = 1; i < sends.size(); i++) {
         long first = sends.get(i - 1).senderPid();
         if (first == sends.get(i).senderPid()) {
