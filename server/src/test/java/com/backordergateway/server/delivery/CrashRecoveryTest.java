@@ -3,31 +3,21 @@ package com.backordergateway.server.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
-import com.backordergateway.api.v1.Delivery;
 import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.api.v1.IntakeResponse;
-import com.backordergateway.api.v1.ListDeliveriesRequest;
-import com.backordergateway.api.v1.ListDeliveriesResponse;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.FakeResponse;
 import com.backordergateway.connector.testkit.RecordedRequest;
-import com.backordergateway.server.Main;
 import com.backordergateway.server.plugins.TestPlugins;
+import com.backordergateway.server.testing.GatewayProcess;
 import com.backordergateway.server.testing.Requests;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +45,7 @@ class CrashRecoveryTest {
         platform.enqueue(FakeResponse.json(201, "{}").delayedBy(Duration.ofMillis(3)));
       }
       TestPlugins.poster(work).writeTo(dir.resolve("plugins/poster.jar"));
-      int grpcPort = freePort();
+      int grpcPort = GatewayProcess.freePort();
       Path config = Files.writeString(dir.resolve("gateway.yaml"), """
           server: {grpc-port: %d, http-port: %d}
           storage: {url: "jdbc:sqlite:%s"}
@@ -67,14 +57,14 @@ class CrashRecoveryTest {
             - {id: poster, type: poster, max-concurrency: 4, settings: {url: "%s"}}
           routes:
             - {name: everyone, send: [poster]}
-          """.formatted(grpcPort, freePort(), dir.resolve("crash.db"), TestGateway.ALL_SCOPES_TOKEN,
+          """.formatted(grpcPort, GatewayProcess.freePort(), dir.resolve("crash.db"), TestGateway.ALL_SCOPES_TOKEN,
               dir.resolve("plugins"), platform.url("/deliveries")));
 
-      Process first = start(config);
+      GatewayProcess first = GatewayProcess.start(dir, config);
       Set<String> planned = new HashSet<>();
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
       try {
-        awaitServing(channel);
+        GatewayProcess.awaitServing(channel);
         var intake = BackorderServiceGrpc.newBlockingStub(channel)
             .withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
         for (int i = 0; i < EVENTS; i++) {
@@ -85,80 +75,33 @@ class CrashRecoveryTest {
         assertThat(planned).hasSize(EVENTS * 2); // staff alert + customer notice each
 
         await().atMost(Duration.ofSeconds(60)).until(() -> platform.requestCount() >= 200);
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, leases left behind
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        first.kill(); // no shutdown hook: leases left behind
         int beforeRestart = platform.requestCount();
         assertThat(beforeRestart).as("killed mid-dispatch").isLessThan(planned.size());
 
-        Process second = start(config);
+        GatewayProcess second = GatewayProcess.start(dir, config);
         try {
-          awaitServing(channel);
+          GatewayProcess.awaitServing(channel);
           await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-              .until(() -> receivedIds(platform).containsAll(planned));
+              .until(() -> GatewayProcess.receivedIds(platform).containsAll(planned));
 
           // The platform may have answered a delivery whose outcome is still being recorded, or
           // one sent just before the kill whose lease has yet to expire: wait for the leases.
           await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-              .until(() -> statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
-          Map<DeliveryStatus, Integer> statuses = statuses(channel);
+              .until(() -> GatewayProcess.statuses(channel).keySet().equals(Set.of(DeliveryStatus.DELIVERY_STATUS_DELIVERED)));
+          Map<DeliveryStatus, Integer> statuses = GatewayProcess.statuses(channel);
           assertThat(statuses).containsOnlyKeys(DeliveryStatus.DELIVERY_STATUS_DELIVERED);
           assertThat(statuses.get(DeliveryStatus.DELIVERY_STATUS_DELIVERED)).isEqualTo(planned.size());
           List<RecordedRequest> requests = platform.requests();
           System.out.printf("crash test: %d deliveries, %d before the kill, %d requests in all (%d repeats)%n",
               planned.size(), beforeRestart, requests.size(), requests.size() - planned.size());
         } finally {
-          second.destroy();
-          second.waitFor(30, TimeUnit.SECONDS);
+          second.close();
         }
       } finally {
         channel.shutdownNow();
-        first.destroyForcibly();
+        first.kill();
       }
-    }
-  }
-
-  Process start(Path config) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-            "--config", config.toString())
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()))
-        .start();
-  }
-
-  static void awaitServing(ManagedChannel channel) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() ->
-        HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
-            .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING);
-  }
-
-  static Set<String> receivedIds(FakePlatform platform) {
-    Set<String> ids = new HashSet<>();
-    for (RecordedRequest r : platform.requests()) {
-      ids.add(r.json().get("delivery_id").asText());
-    }
-    return ids;
-  }
-
-  static Map<DeliveryStatus, Integer> statuses(ManagedChannel channel) {
-    var admin = AdminServiceGrpc.newBlockingStub(channel).withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
-    Map<DeliveryStatus, Integer> counts = new HashMap<>();
-    String token = "";
-    do {
-      ListDeliveriesResponse page = admin.withDeadlineAfter(30, TimeUnit.SECONDS)
-          .listDeliveries(ListDeliveriesRequest.newBuilder().setPageSize(500).setPageToken(token).build());
-      for (Delivery d : page.getDeliveriesList()) {
-        counts.merge(d.getStatus(), 1, Integer::sum);
-      }
-      token = page.getNextPageToken();
-    } while (!token.isEmpty());
-    return counts;
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -90,7 +90,15 @@ public final class TestPlugins {
    * constructor descriptors it links against are exactly those of the 1.0 SPI.
    */
   public static PluginJarBuilder poster(Path work) {
-    return new PluginJarBuilder(work, "poster", "1.0.0")
+    return poster(work, "1.0.0");
+  }
+
+  /**
+   * The {@code poster} built as {@code version}; each body also says which build sent it
+   * ({@code version}) and from which process ({@code sender}, the gateway's pid).
+   */
+  public static PluginJarBuilder poster(Path work, String version) {
+    return new PluginJarBuilder(work, "poster", version)
         .extension("test.poster.PosterConnector", """
             package test.poster;
             import com.backordergateway.connector.api.*;
@@ -111,7 +119,8 @@ public final class TestPlugins {
                 return n -> {
                   ObjectNode body = JSON.createObjectNode()
                       .put("delivery_id", n.deliveryId()).put("purpose", n.purpose().name())
-                      .put("body", n.message().body()).put("previous", n.previousReference().orElse(""));
+                      .put("body", n.message().body()).put("previous", n.previousReference().orElse(""))
+                      .put("version", "%s").put("sender", ProcessHandle.current().pid());
                   var response = context.http().send(HttpRequest.newBuilder(url)
                       .header("Content-Type", "application/json")
                       .header("User-Agent", "Poster/1.0")
@@ -126,7 +135,7 @@ public final class TestPlugins {
                 };
               }
             }
-            """);
+            """.formatted(version));
   }
 
   /**
