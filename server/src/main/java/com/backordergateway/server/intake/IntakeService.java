@@ -129,7 +129,14 @@ public final class IntakeService {
     }
     return writer.submit(h -> record(h, rule, request, scope, key, hash, platform))
         .whenComplete((answer, error) -> {
-          if (answer != null && answer.getPlannedDeliveriesCount() > 0 && !answer.getDuplicate()) {
+          if (answer == null || answer.getDuplicate()) {
+            return;
+          }
+          // Only after the commit: a batch that fails to commit must not leave a replayable answer.
+          if (!key.isEmpty()) {
+            recentKeys.put(scope + '\n' + key, new IdempotencyRows.Stored(hash, answer.toByteArray()));
+          }
+          if (answer.getPlannedDeliveriesCount() > 0) {
             wakeups.signal();
           }
         });
@@ -181,7 +188,6 @@ public final class IntakeService {
     byte[] bytes = answer.toByteArray();
     if (!key.isEmpty()) {
       IdempotencyRows.insert(h, scope, key, hash, bytes, now);
-      recentKeys.put(scope + '\n' + key, new IdempotencyRows.Stored(hash, bytes));
     }
     if (platform != null) {
       IdempotencyRows.insert(h, platform.scope(), platform.deliveryId(), null, bytes, now);

@@ -79,11 +79,19 @@ class StoreFaultsTest {
       Assumptions.assumeTrue(chattr("+i", files), "chattr +i is not permitted on this machine");
       immutable.addAll(files);
 
-      assertRefused(gateway, "the store cannot write now");
+      // The file refuses the commit, after the call's work ran: its answer must not be kept for a retry.
+      var keyed = Requests.sale("READONLY-K", 0, "O-K").toBuilder().setIdempotencyKey("read-only-retry-1").build();
+      StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () ->
+          gateway.backorder().reportInventoryLevel(keyed));
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(refused.getStatus().getDescription()).contains("the store cannot write now");
       assertThat(readiness(gateway)).startsWith("503 store cannot write");
 
       assertThat(chattr("-i", files)).isTrue();
       awaitReady(gateway);
+      var retried = gateway.backorder().reportInventoryLevel(keyed);
+      assertThat(retried.getDuplicate()).as("the refused call was never stored").isFalse();
+      accepted.add(retried.getEventId());
       accepted.addAll(accept(gateway, "READONLY-B", 5));
       assertThat(storedEventIds(gateway)).isEqualTo(accepted);
     }

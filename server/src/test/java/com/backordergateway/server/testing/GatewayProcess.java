@@ -14,7 +14,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
 
   private final Process process;
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
   private GatewayProcess(Process process) {
     this.process = process;
@@ -40,14 +44,41 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Starts {@code Main --config config} in {@code dir}. */
   public static GatewayProcess start(Path dir, Path config) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // C1 only: a test gateway lives for seconds, and starts sooner without the optimizing compiler.
-    return new GatewayProcess(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            Main.class.getName(), "--config", config.toString())
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
+    return new GatewayProcess(command(dir, config)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()))
         .start());
+  }
+
+  /**
+   * As {@link #start}, its output kept in memory through a pipe, for a test that limits what the
+   * process may write to files; {@link #output()} reads it.
+   */
+  public static GatewayProcess startCapturingOutput(Path dir, Path config) throws Exception {
+    GatewayProcess gateway = new GatewayProcess(command(dir, config).start());
+    Thread reader = new Thread(() -> {
+      try {
+        gateway.process.getInputStream().transferTo(gateway.output);
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "gateway-output");
+    reader.setDaemon(true);
+    reader.start();
+    return gateway;
+  }
+
+  private static ProcessBuilder command(Path dir, Path config) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // C1 only: a test gateway lives for seconds, and starts sooner without the optimizing compiler.
+    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            Main.class.getName(), "--config", config.toString())
+        .directory(dir.toFile())
+        .redirectErrorStream(true);
+  }
+
+  /** What a process started with {@link #startCapturingOutput} printed so far. */
+  public String output() {
+    return output.toString(StandardCharsets.UTF_8);
   }
 
   public long pid() {
