@@ -45,9 +45,8 @@ final class InstanceLane {
   private final Runnable roomFreed;
   private final Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt;
   private final Deque<List<DeliveryClaims.Claimed>> queue = new ArrayDeque<>();
+  /** Attempts started and not yet recorded: a slot is held until its outcome commits. */
   private int running;
-  /** Attempts whose platform call returned and whose outcome is being committed. */
-  private int recording;
   private boolean resumeScheduled;
   private boolean roomAnnounced;
   private Instant nextBlockedClaim = Instant.MIN;
@@ -103,7 +102,7 @@ final class InstanceLane {
   }
 
   private int held() {
-    return queue.size() + running + recording;
+    return queue.size() + running;
   }
 
   private boolean blocked() {
@@ -157,20 +156,9 @@ final class InstanceLane {
         } catch (RuntimeException | Error e) {
           recorded = CompletableFuture.failedFuture(e);
         }
-        called(recorded);
+        recorded.whenComplete((ok, error) -> finished());
       });
     }
-  }
-
-  /**
-   * The platform answered: the slot is free for the next call at once, and the worker too; the
-   * outcome commits with others' in the writer's next batch.
-   */
-  private synchronized void called(CompletableFuture<?> recorded) {
-    running--;
-    recording++;
-    pump();
-    recorded.whenComplete((ok, error) -> recorded());
   }
 
   private synchronized void resume() {
@@ -178,8 +166,13 @@ final class InstanceLane {
     pump();
   }
 
-  private synchronized void recorded() {
-    recording--;
+  /**
+   * The outcome committed. The worker was free as soon as the platform answered, but the slot is
+   * held until now, so a kill can repeat at most {@code max-concurrency} deliveries per instance.
+   */
+  private synchronized void finished() {
+    running--;
+    pump();
     if (!roomAnnounced && held() <= ahead() / 2) {
       roomAnnounced = true;
       roomFreed.run();
