@@ -48,7 +48,7 @@ final class ApiProbe implements AutoCloseable {
       java.util.logging.Logger.getLogger("com.google.protobuf.CodedOutputStream");
 
   final TestGateway gateway;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private HttpClient http = newHttpClient();
   private String previous = "none";
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -117,6 +117,10 @@ final class ApiProbe implements AutoCloseable {
 
   // ---- HTTP --------------------------------------------------------------------------------------
 
+  private static HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  }
+
   /** An HTTP call to the gateway's port; {@code headers} are name, value pairs. */
   HttpResponse<String> http(String method, String pathAndQuery, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + pathAndQuery))
@@ -127,6 +131,10 @@ final class ApiProbe implements AutoCloseable {
       HttpResponse<String> answer = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
       previous = method + " " + Mutations.abbreviate(pathAndQuery) + " (" + (body == null ? 0 : body.length)
           + " bytes) -> " + answer.statusCode() + " " + answer.headers().map();
+      if (answer.headers().firstValue("connection").filter("close"::equalsIgnoreCase).isPresent()) {
+        // The server said it closes this connection: a new client, so the next call cannot race the close.
+        http = newHttpClient();
+      }
       return answer;
     } catch (IOException e) {
       // A connection the server closed shows on the next call: say which call came before.
