@@ -27,17 +27,22 @@ final class BacklogIsolation {
    * @param writerCores the same for the store-writer thread alone
    * @param slowDelivered deliveries the slow instance made during the idle window
    */
-  record Outcome(long backlog, Duration idle, double idleCores, double writerCores, int slowDelivered,
+  record Outcome(long backlog, Duration idle, Cpu empty, Cpu waiting, int slowDelivered,
       IntakeToDelivered.Outcome latency) {
     String line() {
       var h = latency.endToEndMicros();
       return String.format(Locale.ROOT,
           "(f) isolation                 backlog=%d on %s: idle CPU %.1f %% of a core (store-writer %.1f %%) over %d s,"
-              + " %d sent by it meanwhile; healthy intake->delivered p50=%s p99=%s ms (%d missing)",
-          backlog, SLOW, idleCores * 100, writerCores * 100, idle.toSeconds(), slowDelivered,
+              + " %d sent by it meanwhile; with no backlog %.1f %% (%.1f %%); healthy intake->delivered p50=%s p99=%s ms"
+              + " (%d missing)",
+          backlog, SLOW, waiting.cores() * 100, waiting.writerCores() * 100, idle.toSeconds(), slowDelivered,
+          empty.cores() * 100, empty.writerCores() * 100,
           Durations.millis(h.getValueAtPercentile(50)), Durations.millis(h.getValueAtPercentile(99)), latency.missing());
     }
   }
+
+  /** CPU time over a window / its length (1.0 = one core): the whole process, and the store-writer thread. */
+  record Cpu(double cores, double writerCores) {}
 
   private BacklogIsolation() {}
 
@@ -51,31 +56,36 @@ final class BacklogIsolation {
           (caller, seq, answer) -> gateway.clients.stub(caller).reportInventoryLevel(backlogged.sale(seq), answer));
       LongAdder planned = new LongAdder();
       LongAdder plannedSlow = new LongAdder();
+      Duration idle = s.duration();
+      Cpu empty = cpuOver(idle); // the same gateway before any backlog, for the ratio
       // Half the burst's events: each plans two deliveries for the slow instance, as many as (c) sends.
       burst.run(LoadPlan.closedCount(s.callers(), s.inFlight(), Math.max(1, s.burstEvents() / 2), DRAIN_LIMIT),
           (seq, start, answer) -> answer.getPlannedDeliveriesList().forEach(d -> {
             (d.getConnector().equals(SLOW) ? plannedSlow : planned).increment();
           }));
       healthy.awaitReceived((int) planned.sum(), DRAIN_LIMIT);
+      TimeUnit.SECONDS.sleep(Math.min(3, idle.toSeconds())); // the compiler and collector finish after the burst
 
-      Duration idle = s.duration();
       long backlog = plannedSlow.sum() - slow.received();
       int slowBefore = slow.received();
-      Thread writer = thread("store-writer");
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      long cpu = os.getProcessCpuTime();
-      long writerCpu = threads.getThreadCpuTime(writer.getId());
-      long begin = System.nanoTime();
-      TimeUnit.NANOSECONDS.sleep(idle.toNanos());
-      double wall = System.nanoTime() - begin;
-      double idleCores = (os.getProcessCpuTime() - cpu) / wall;
-      double writerCores = (threads.getThreadCpuTime(writer.getId()) - writerCpu) / wall;
+      Cpu waiting = cpuOver(idle);
       int slowDelivered = slow.received() - slowBefore;
 
       IntakeToDelivered.Outcome latency = IntakeToDelivered.measure(s, gateway, healthy, "(f) healthy intake");
-      return new Outcome(backlog, idle, idleCores, writerCores, slowDelivered, latency);
+      return new Outcome(backlog, idle, empty, waiting, slowDelivered, latency);
     }
+  }
+
+  private static Cpu cpuOver(Duration window) throws InterruptedException {
+    Thread writer = thread("store-writer");
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
+    long writerCpu = threads.getThreadCpuTime(writer.getId());
+    long begin = System.nanoTime();
+    TimeUnit.NANOSECONDS.sleep(window.toNanos());
+    double wall = System.nanoTime() - begin;
+    return new Cpu((os.getProcessCpuTime() - cpu) / wall, (threads.getThreadCpuTime(writer.getId()) - writerCpu) / wall);
   }
 
   private static String slowInstance(String url) {

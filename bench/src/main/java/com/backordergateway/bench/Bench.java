@@ -66,7 +66,8 @@ public final class Bench implements Callable<Integer> {
           + " process runs from this class path with the bench plugins folder.")
   Path distribution;
 
-  @Option(names = "--gateway-jvm-args", split = " ", description = "JVM options for the gateway process, e.g. \"-Xmx256m\".")
+  @Option(names = "--gateway-jvm-args", split = " ", defaultValue = "-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m",
+      description = "JVM options for the gateway process: as the README starts it (${DEFAULT-VALUE}); \"\" for the JVM's defaults.")
   List<String> gatewayJvmArgs = new ArrayList<>();
 
   @Option(names = "--plugins-dir", description = "Folder with the webhook plugin (default: bench-plugins beside the bench jar).")

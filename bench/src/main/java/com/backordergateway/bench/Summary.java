@@ -41,8 +41,9 @@ final class Summary {
     if (isolation != null) {
       var h = isolation.latency().endToEndMicros();
       rows.add(row("(f) idle CPU, " + isolation.backlog() + " deliveries waiting on a 1 req/s instance",
-          String.format(Locale.ROOT, "%.1f %% of a core (store-writer %.1f %%)", isolation.idleCores() * 100,
-              isolation.writerCores() * 100), "< 5 % of a core", met(isolation.idleCores() < 0.05)));
+          String.format(Locale.ROOT, "%.1f %% of a core (store-writer %.1f %%); %.1f %% with no backlog",
+              isolation.waiting().cores() * 100, isolation.waiting().writerCores() * 100, isolation.empty().cores() * 100),
+          "< 5 % of a core", met(isolation.waiting().cores() < 0.05)));
       rows.add(row("(f) intake→delivered at " + (long) eventsPerSecond + " events/s beside that backlog",
           "p50 " + Durations.millis(h.getValueAtPercentile(50)) + " ms, p99 " + Durations.millis(h.getValueAtPercentile(99))
               + " ms (" + isolation.latency().missing() + " missing)",
