@@ -15,7 +15,6 @@ import com.backordergateway.server.testing.Requests;
 import com.backordergateway.server.testing.TestGateway;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -46,19 +45,13 @@ class CrashRecoveryTest {
       }
       TestPlugins.poster(work).writeTo(dir.resolve("plugins/poster.jar"));
       int grpcPort = GatewayProcess.freePort();
-      Path config = Files.writeString(dir.resolve("gateway.yaml"), """
-          server: {grpc-port: %d, http-port: %d}
-          storage: {url: "jdbc:sqlite:%s"}
-          auth:
-            tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
-          plugins: {dir: "%s", watch: false}
+      Path config = GatewayProcess.writeConfig(dir, grpcPort, GatewayProcess.freePort(), "crash.db", false, """
           delivery: {lease: 2s, workers: 8}
           connectors:
             - {id: poster, type: poster, max-concurrency: 4, settings: {url: "%s"}}
           routes:
             - {name: everyone, send: [poster]}
-          """.formatted(grpcPort, GatewayProcess.freePort(), dir.resolve("crash.db"), TestGateway.ALL_SCOPES_TOKEN,
-              dir.resolve("plugins"), platform.url("/deliveries")));
+          """.formatted(platform.url("/deliveries")));
 
       GatewayProcess first = GatewayProcess.start(dir, config);
       Set<String> planned = new HashSet<>();

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.backordergateway.server.testing.RawBytes;
 import com.backordergateway.server.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +77,7 @@ final class ApiProbe implements AutoCloseable {
 
   /** Sends {@code request} as the bytes of {@code method}'s request; server streams are read until a short deadline. */
   Status grpc(MethodDescriptor<?, ?> method, byte[] request) {
-    MethodDescriptor<byte[], byte[]> raw = method.toBuilder(new Bytes(), new Bytes()).build();
+    MethodDescriptor<byte[], byte[]> raw = RawBytes.of(method);
     CallOptions options = CallOptions.DEFAULT.withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));
     try {
       if (method.getType() == MethodDescriptor.MethodType.UNARY) {
@@ -205,22 +204,5 @@ final class ApiProbe implements AutoCloseable {
     root.detachAppender(log);
     log.stop();
     gateway.close();
-  }
-
-  /** Bytes as they are. */
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

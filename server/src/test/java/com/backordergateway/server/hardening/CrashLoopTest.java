@@ -123,19 +123,13 @@ class CrashLoopTest {
         replacements.add(TestPlugins.poster(work, version).writeTo(work.resolve("poster-" + version + ".jar")));
       }
       grpcPort = GatewayProcess.freePort();
-      config = Files.writeString(dir.resolve("gateway.yaml"), """
-          server: {grpc-port: %d, http-port: %d}
-          storage: {url: "jdbc:sqlite:%s"}
-          auth:
-            tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
-          plugins: {dir: "%s", watch: true}
+      config = GatewayProcess.writeConfig(dir, grpcPort, GatewayProcess.freePort(), "loop.db", true, """
           delivery: {lease: 2s, workers: 8}
           connectors:
             - {id: poster, type: poster, max-concurrency: %d, settings: {url: "%s"}}
           routes:
             - {name: everyone, send: [poster]}
-          """.formatted(grpcPort, GatewayProcess.freePort(), dir.resolve("loop.db"), TestGateway.ALL_SCOPES_TOKEN,
-              dir.resolve("plugins"), LANE_CONCURRENCY, platform.url("/deliveries")));
+          """.formatted(LANE_CONCURRENCY, platform.url("/deliveries")));
 
       for (int cycle = 0; cycle < CYCLES; cycle++) {
         Phase phase = Phase.values()[cycle % Phase.values().length];

@@ -42,13 +42,7 @@ class FullDiskTest {
     int grpcPort = GatewayProcess.freePort();
     int httpPort = GatewayProcess.freePort();
     Files.createDirectories(dir.resolve("plugins"));
-    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
-        server: {grpc-port: %d, http-port: %d}
-        storage: {url: "jdbc:sqlite:%s"}
-        auth:
-          tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
-        plugins: {dir: "%s", watch: false}
-        """.formatted(grpcPort, httpPort, dir.resolve("full.db"), TestGateway.ALL_SCOPES_TOKEN, dir.resolve("plugins")));
+    Path config = GatewayProcess.writeConfig(dir, grpcPort, httpPort, "full.db", false, "");
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
     var backorder = BackorderServiceGrpc.newBlockingStub(channel)
         .withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN));

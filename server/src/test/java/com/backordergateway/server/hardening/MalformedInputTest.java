@@ -12,6 +12,7 @@ import com.backordergateway.api.v1.RegisterExpectedShipmentRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.server.testing.GatewayTest;
+import com.backordergateway.server.testing.RawBytes;
 import com.backordergateway.server.testing.TestGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +45,7 @@ class MalformedInputTest extends GatewayTest {
 
   /** ReportInventoryLevel with its request marshalled as raw bytes, as a broken client would send. */
   private StatusRuntimeException rawCall(byte[] request) {
-    MethodDescriptor<byte[], byte[]> raw = BackorderServiceGrpc.getReportInventoryLevelMethod()
-        .toBuilder(new Bytes(), new Bytes()).build();
+    MethodDescriptor<byte[], byte[]> raw = RawBytes.of(BackorderServiceGrpc.getReportInventoryLevelMethod());
     return catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(gateway.channel(),
         raw, CallOptions.DEFAULT.withCallCredentials(TestGateway.bearer(TestGateway.ALL_SCOPES_TOKEN)), request));
   }
@@ -167,22 +165,5 @@ class MalformedInputTest extends GatewayTest {
   private void assertNothingStored() {
     assertThat(gateway.backorder().listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()).isEmpty();
     assertThat(gateway.backorder().listCases(ListCasesRequest.getDefaultInstance()).getCasesList()).isEmpty();
-  }
-
-  /** Bytes as they are. */
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

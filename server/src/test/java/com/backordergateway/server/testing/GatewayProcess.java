@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,23 @@ public final class GatewayProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     return gateway;
+  }
+
+  /**
+   * Writes {@code dir/gateway.yaml}: the two ports, SQLite at {@code dir/<database>}, the
+   * all-scopes test token, plugins from {@code dir/plugins} (watched or not), then {@code more}
+   * (delivery, connectors, routes); returns its path.
+   */
+  public static Path writeConfig(Path dir, int grpcPort, int httpPort, String database, boolean watchPlugins,
+      String more) throws IOException {
+    return Files.writeString(dir.resolve("gateway.yaml"), """
+        server: {grpc-port: %d, http-port: %d}
+        storage: {url: "jdbc:sqlite:%s"}
+        auth:
+          tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
+        plugins: {dir: "%s", watch: %s}
+        """.formatted(grpcPort, httpPort, dir.resolve(database), TestGateway.ALL_SCOPES_TOKEN, dir.resolve("plugins"),
+        watchPlugins) + more.stripIndent());
   }
 
   private static ProcessBuilder command(Path dir, Path config) {

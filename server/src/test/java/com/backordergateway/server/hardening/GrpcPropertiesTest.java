@@ -12,11 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every RPC, sent the bytes of a valid request with bits flipped, cut short, junk inserted or a
- * length that promises more than follows, or bytes at random, through a byte[] marshaller as a
- * broken client would: answered or refused as the caller's fault, never a server fault.
+ * Every RPC, over gRPC: answered or refused as the caller's fault, never a server fault, when
+ * sent a valid request with fields set to hostile values (unicode and control characters, huge
+ * text, extreme numbers, times out of range, unknown enum numbers), cleared, or filled with long
+ * repeated lists; and when sent the bytes of a valid request with bits flipped, cut short, junk
+ * inserted or a length that promises more than follows, or bytes at random, through a byte[]
+ * marshaller as a broken client would.
  */
-class GrpcBytesPropertiesTest {
+class GrpcPropertiesTest {
 
   @TempDir static Path dir;
   static ApiProbe probe;
@@ -35,6 +38,14 @@ class GrpcBytesPropertiesTest {
 
   static List<Rpc> rpcs() {
     return rpcs;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rpcs")
+  void aMutatedRequestIsAnsweredOrRefusedAsTheCallersFault(Rpc rpc) {
+    ApiProbe.theory(rpc.method().getType() == MethodType.UNARY ? 80 : 15)
+        .forAll(Mutations.mutated(rpc.request()))
+        .checkAssert(request -> probe.assertAnsweredOrCleanlyRefused(rpc.method(), request.toByteArray()));
   }
 
   @ParameterizedTest(name = "{0}")
