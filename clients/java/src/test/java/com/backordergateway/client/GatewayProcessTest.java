@@ -48,7 +48,9 @@ class GatewayProcessTest {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long started = System.nanoTime();
-    Process gateway = new ProcessBuilder(java, "-jar", SERVER_JAR.toString(),
+    // The JVM flags of the README's command (the serial collector and a 128 MiB heap).
+    Process gateway = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx128m", "-XX:ReservedCodeCacheSize=48m",
+            "-jar", SERVER_JAR.toString(),
             "--config", DEMO_CONFIG.toString(), "--grpc-port", Integer.toString(port),
             "--http-port", Integer.toString(freePort()))
         .directory(workDir.toFile())
