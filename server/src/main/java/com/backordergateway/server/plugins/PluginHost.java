@@ -3,7 +3,10 @@ package com.backordergateway.server.plugins;
 import com.backordergateway.api.v1.ConnectorState;
 import com.backordergateway.connector.api.Connector;
 import com.backordergateway.connector.api.ConnectorApi;
+import com.backordergateway.connector.api.ConnectorContext;
 import com.backordergateway.connector.api.ConnectorDescriptor;
+import com.backordergateway.connector.api.ConnectorSettings;
+import com.backordergateway.connector.api.WebhookRequest;
 import com.backordergateway.connector.api.WebhookSource;
 import com.backordergateway.rendering.TemplateException;
 import com.backordergateway.rendering.TemplateSource;
@@ -320,10 +323,26 @@ public final class PluginHost implements AutoCloseable {
       if (extension instanceof Connector connector) {
         connectors.add(connector);
       } else if (extension instanceof WebhookSource source) {
+        if (!readsRequests(source)) {
+          throw new Refusal("webhook source " + name + " implements neither read (SPI 1.2) nor parse (1.0, 1.1)");
+        }
         sources.add(source);
       } else {
         throw new Refusal(name + " is neither a Connector nor a WebhookSource");
       }
+    }
+  }
+
+  /** Whether the source overrides one of the two ways to read a request; each default calls the other. */
+  private static boolean readsRequests(WebhookSource source) {
+    try {
+      Class<?> type = source.getClass();
+      return type.getMethod("read", WebhookRequest.class, ConnectorSettings.class, ConnectorContext.class)
+              .getDeclaringClass() != WebhookSource.class
+          || type.getMethod("parse", WebhookRequest.class, ConnectorSettings.class).getDeclaringClass()
+              != WebhookSource.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("the SPI has read and parse", e);
     }
   }
 

@@ -89,6 +89,19 @@ class PluginRefusalTest {
           .manifest("Plugin-Class", "test.boom.BoomPlugin")
           .writeTo(plugins().resolve("boom.jar"));
       Files.write(plugins().resolve("not-a-zip.jar"), new byte[] {1, 2, 3, 4});
+      new PluginJarBuilder(work, "mute", "1.0.0")
+          .extension("test.mute.MuteSource", """
+              package test.mute;
+              import com.backordergateway.connector.api.*;
+              import java.util.*;
+              @org.pf4j.Extension
+              public class MuteSource implements WebhookSource {
+                public String source() { return "mute"; }
+                public List<SettingSpec> settings() { return List.of(SettingSpec.requiredSecret("secret", "signing secret")); }
+                public void verify(WebhookRequest request, ConnectorSettings settings) { }
+              }
+              """)
+          .writeTo(plugins().resolve("mute.jar"));
 
       assertThat(reloadAndFind(gateway, "no-id.jar").getLastError()).contains("bad manifest");
       assertThat(reloadAndFind(gateway, "future.jar").getLastError())
@@ -98,6 +111,8 @@ class PluginRefusalTest {
       assertThat(reloadAndFind(gateway, "boom.jar").getLastError())
           .contains("start failed").contains("cannot reach license server");
       assertThat(reloadAndFind(gateway, "not-a-zip.jar").getState()).isEqualTo(ConnectorState.CONNECTOR_STATE_FAILED);
+      assertThat(reloadAndFind(gateway, "mute.jar").getLastError())
+          .contains("webhook source test.mute.MuteSource implements neither read (SPI 1.2) nor parse (1.0, 1.1)");
       assertThat(gateway.get(PluginHost.class).plugins()).allMatch(p -> p.state() == ConnectorState.CONNECTOR_STATE_FAILED);
       assertThat(gateway.get(ConnectorInstances.class).status("echo-1").getState())
           .isEqualTo(ConnectorState.CONNECTOR_STATE_NOT_LOADED);
