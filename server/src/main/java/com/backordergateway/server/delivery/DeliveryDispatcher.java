@@ -192,12 +192,15 @@ public final class DeliveryDispatcher implements AutoCloseable {
     });
   }
 
-  /** Calls the platform on this worker; the future completes once the outcome is committed. */
+  /**
+   * Calls the platform on this worker; the future completes once the outcome is committed. Never
+   * throws: the lane and {@link #attempting} both rely on the future to give their place back.
+   */
   private CompletableFuture<?> attempt(List<DeliveryClaims.Claimed> unit) {
     CompletableFuture<?> recorded;
     try {
       recorded = attempts.run(unit, lane(unit.get(0).delivery().getConnector()).breaker());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       recorded = CompletableFuture.failedFuture(e);
     }
     return recorded.whenComplete((ok, error) -> {

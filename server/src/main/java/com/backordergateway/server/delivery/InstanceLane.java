@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -60,6 +60,11 @@ final class InstanceLane {
     boolean serving();
   }
 
+  /**
+   * @param roomFreed called once the lane has drained to half of what it should hold
+   * @param attempt calls the platform on the worker and returns the outcome's commit; it never
+   *     throws (a failure completes the future exceptionally), so every slot is given back
+   */
   InstanceLane(GatewayConfig.Connector config, GatewayConfig.Delivery engine, Instance instance, Clock clock,
       Executor workers, ScheduledExecutorService timer, Runnable roomFreed,
       Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt) {
@@ -149,15 +154,7 @@ final class InstanceLane {
       }
       List<DeliveryClaims.Claimed> next = queue.poll();
       running++;
-      workers.execute(() -> {
-        CompletableFuture<?> recorded;
-        try {
-          recorded = attempt.apply(next);
-        } catch (RuntimeException | Error e) {
-          recorded = CompletableFuture.failedFuture(e);
-        }
-        recorded.whenComplete((ok, error) -> finished());
-      });
+      workers.execute(() -> attempt.apply(next).whenComplete((ok, error) -> finished()));
     }
   }
 

@@ -2,9 +2,14 @@ package com.backordergateway.server.store;
 
 import com.backordergateway.api.v1.Delivery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The delivery engine's side of the outbox: claiming due deliveries under a lease, and
@@ -25,8 +30,8 @@ public final class DeliveryClaims {
    * claimed waits in a queue long enough to be handed back.
    */
   public static List<Claimed> claim(Handle h, String owner, Instant now, Instant leaseUntil,
-      java.util.Map<String, Integer> room) {
-    List<Claimed> claimed = new java.util.ArrayList<>();
+      Map<String, Integer> room) {
+    List<Claimed> claimed = new ArrayList<>();
     room.forEach((connector, limit) -> claimed.addAll(claimFor(h,
         "connector = :connector", q -> q.bind("connector", connector), owner, now, leaseUntil, limit)));
     return claimed;
@@ -36,7 +41,7 @@ public final class DeliveryClaims {
    * Claims deliveries of connector ids that are not in {@code configured} (the config no longer
    * has them), so the engine can settle them.
    */
-  public static List<Claimed> claimUnconfigured(Handle h, java.util.Collection<String> configured, String owner,
+  public static List<Claimed> claimUnconfigured(Handle h, Collection<String> configured, String owner,
       Instant now, Instant leaseUntil, int limit) {
     if (configured.isEmpty()) {
       return claimFor(h, "1 = 1", q -> { }, owner, now, leaseUntil, limit);
@@ -46,7 +51,7 @@ public final class DeliveryClaims {
   }
 
   private static List<Claimed> claimFor(Handle h, String which,
-      java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bindWhich, String owner, Instant now,
+      Consumer<Query> bindWhich, String owner, Instant now,
       Instant leaseUntil, int limit) {
     var query = h.createQuery(
         "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"

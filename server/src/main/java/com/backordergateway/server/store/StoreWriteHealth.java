@@ -14,28 +14,28 @@ public final class StoreWriteHealth {
 
   private static final Logger log = LoggerFactory.getLogger(StoreWriteHealth.class);
 
-  private record Outage(String reason, Instant since, long failedCommits) {}
+  private record Outage(String reason, Instant since, long failedWrites) {}
 
   private volatile Outage outage;
 
-  /** A commit failed because the store cannot write. Called by the writer thread only. */
+  /** A commit or the probe failed because the store cannot write. Called by the writer thread only. */
   void failed(String reason) {
     Outage current = outage;
     if (current == null) {
       log.error("the store cannot write: {}; intake answers UNAVAILABLE and stores nothing until it can", reason);
       outage = new Outage(reason, Instant.now(), 1);
     } else {
-      outage = new Outage(reason, current.since(), current.failedCommits() + 1);
+      outage = new Outage(reason, current.since(), current.failedWrites() + 1);
     }
   }
 
-  /** A commit succeeded. Called by the writer thread only. */
+  /** The probe wrote. Called by the writer thread only. */
   void succeeded() {
     Outage ended = outage;
     if (ended != null) {
       outage = null;
-      log.info("the store writes again after {} s; {} commits failed meanwhile",
-          Duration.between(ended.since(), Instant.now()).toSeconds(), ended.failedCommits());
+      log.info("the store writes again after {} s; {} writes failed meanwhile",
+          Duration.between(ended.since(), Instant.now()).toSeconds(), ended.failedWrites());
     }
   }
 
