@@ -2,7 +2,6 @@ package com.backordergateway.bench;
 
 import com.backordergateway.api.v1.IntakeResponse;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -77,15 +76,13 @@ final class BacklogIsolation {
   }
 
   private static Cpu cpuOver(Duration window) throws InterruptedException {
-    Thread writer = thread("store-writer");
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
-    long writerCpu = threads.getThreadCpuTime(writer.getId());
+    long writerCpu = WriterCpu.nanos();
     long begin = System.nanoTime();
     TimeUnit.NANOSECONDS.sleep(window.toNanos());
     double wall = System.nanoTime() - begin;
-    return new Cpu((os.getProcessCpuTime() - cpu) / wall, (threads.getThreadCpuTime(writer.getId()) - writerCpu) / wall);
+    return new Cpu((os.getProcessCpuTime() - cpu) / wall, (WriterCpu.nanos() - writerCpu) / wall);
   }
 
   private static String slowInstance(String url) {
@@ -97,10 +94,5 @@ final class BacklogIsolation {
             rate-burst: 1
             settings: {url: "%s", signing-secret: bench-signing-secret-0123}
         """.formatted(SLOW, url);
-  }
-
-  private static Thread thread(String name) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + name + " thread in this JVM"));
   }
 }

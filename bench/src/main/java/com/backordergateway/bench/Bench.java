@@ -135,11 +135,11 @@ public final class Bench implements Callable<Integer> {
     }
     if (chosen.contains("intake") || chosen.contains("intake-sale")) {
       summary.sales = IntakeThroughput.sales(s);
-      print(summary.sales.load());
+      System.out.println(summary.sales.line());
     }
     if (chosen.contains("intake") || chosen.contains("intake-count")) {
       summary.counts = IntakeThroughput.counts(s);
-      print(summary.counts.load());
+      System.out.println(summary.counts.line());
     }
     if (chosen.contains("deliveries")) {
       summary.deliveries = DeliveryThroughput.run(s);

@@ -22,14 +22,15 @@ final class DeliveryThroughput {
    * @param arrived how many of them reached the sink
    * @param overallPerSecond arrived / (last arrival - burst start)
    * @param afterBurstPerSecond deliveries that arrived after the burst was accepted / the time they took
+   * @param writerMicrosPerDelivery store-writer CPU from burst start to last arrival / deliveries (intake included)
    */
   record Outcome(LoadResult intake, long planned, long arrived, double seconds, double overallPerSecond,
-      double afterBurstPerSecond, long repeats) {
+      double afterBurstPerSecond, long repeats, double writerMicrosPerDelivery) {
     String line() {
       return String.format(Locale.ROOT,
           "(c) deliveries                %9.0f deliveries/s  (%.0f/s after the burst was accepted) %d/%d arrived in %.2f s,"
-              + " repeats=%d; burst intake %.0f events/s", overallPerSecond, afterBurstPerSecond, arrived, planned,
-          seconds, repeats, intake.perSecond());
+              + " repeats=%d; burst intake %.0f events/s; store-writer %.0f µs CPU/delivery", overallPerSecond,
+          afterBurstPerSecond, arrived, planned, seconds, repeats, intake.perSecond(), writerMicrosPerDelivery);
     }
   }
 
@@ -49,6 +50,7 @@ final class DeliveryThroughput {
       int before = sink.received();
       planned.reset();
       long begin = System.nanoTime();
+      long writerCpu = WriterCpu.nanos();
       LoadResult intake = load.run(LoadPlan.closedCount(s.callers(), s.inFlight(), s.burstEvents(), DRAIN_LIMIT),
           (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
       long accepted = System.nanoTime();
@@ -57,9 +59,11 @@ final class DeliveryThroughput {
       sink.awaitReceived(before + (int) expected, DRAIN_LIMIT);
       long arrived = sink.received() - before;
       long last = sink.lastArrivalNanos();
+      double writerMicros = (WriterCpu.nanos() - writerCpu) / 1e3;
       double seconds = (last - begin) / 1e9;
       double afterBurst = (arrived - atAccepted) / Math.max(1e-9, (last - accepted) / 1e9);
-      return new Outcome(intake, expected, arrived, seconds, arrived / seconds, afterBurst, sink.repeats());
+      return new Outcome(intake, expected, arrived, seconds, arrived / seconds, afterBurst, sink.repeats(),
+          arrived == 0 ? 0 : writerMicros / arrived);
     }
   }
 }

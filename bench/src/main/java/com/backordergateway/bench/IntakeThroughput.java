@@ -2,6 +2,7 @@ package com.backordergateway.bench;
 
 import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 
@@ -13,10 +14,14 @@ import java.util.function.LongFunction;
  */
 final class IntakeThroughput {
 
-  /** The measurement, and how many deliveries the measured calls planned. */
-  record Outcome(LoadResult load, long planned) {
+  /** The measurement, how many deliveries the measured calls planned, and the writer's CPU per call. */
+  record Outcome(LoadResult load, long planned, double writerMicrosPerCall) {
     double plannedPerCall() {
       return load.ok() == 0 ? 0 : (double) planned / load.ok();
+    }
+
+    String line() {
+      return load.line() + String.format(Locale.ROOT, "  store-writer %.0f µs CPU/call", writerMicrosPerCall);
     }
   }
 
@@ -41,9 +46,11 @@ final class IntakeThroughput {
         load.warmUp(s.closedLoop(s.warmup()));
       }
       LongAdder planned = new LongAdder();
+      long writerCpu = WriterCpu.nanos();
       LoadResult result = load.run(s.closedLoop(s.duration()),
           (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
-      return new Outcome(result, planned.sum());
+      double writerMicros = (WriterCpu.nanos() - writerCpu) / 1e3;
+      return new Outcome(result, planned.sum(), result.ok() == 0 ? 0 : writerMicros / result.ok());
     }
   }
 }
