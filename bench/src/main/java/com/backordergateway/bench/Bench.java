@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
  * table of figures and targets. Everything runs on loopback; every loop is bounded by time or count.
  */
 @Command(name = "backorder-bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks the Backorder Gateway: echo ceiling, intake, deliveries/s, latency, start-up and RSS.")
+    description = "Benchmarks the Backorder Gateway: echo ceiling, intake, deliveries/s (and Apprise's, for the ratio),"
+        + " latency, start-up and RSS.")
 public final class Bench implements Callable<Integer> {
 
   /** Scenario names; {@code intake} is both {@code intake-sale} and {@code intake-count}. */
   static final Set<String> SCENARIOS =
-      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "latency", "isolation", "startup");
+      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "apprise", "latency", "isolation", "startup");
 
-  @Option(names = "--scenarios", split = ",", defaultValue = "echo,intake,deliveries,latency,isolation,startup",
+  @Option(names = "--scenarios", split = ",", defaultValue = "echo,intake,deliveries,apprise,latency,isolation,startup",
       description = "Which to run, comma-separated: ${DEFAULT-VALUE}; intake-sale or intake-count run half of intake.")
   List<String> scenarios;
 
@@ -69,6 +70,11 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--gateway-jvm-args", split = " ", defaultValue = "-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m",
       description = "JVM options for the gateway process: as the README starts it (${DEFAULT-VALUE}); \"\" for the JVM's defaults.")
   List<String> gatewayJvmArgs = new ArrayList<>();
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+      description = "Python with the apprise module, for the apprise scenario (${DEFAULT-VALUE}: Debian's, where the"
+          + " apprise package installs it); without it the scenario is skipped.")
+  String python;
 
   @Option(names = "--plugins-dir", description = "Folder with the webhook plugin (default: bench-plugins beside the bench jar).")
   Path pluginsDir;
@@ -121,7 +127,7 @@ public final class Bench implements Callable<Integer> {
     }
     return new BenchSettings(work, plugins, callers, inFlight, channels, Durations.parse(duration),
         Durations.parse(warmup), burst, rate, Durations.parse(latencyDuration), startupRuns, Durations.parse(rssLoad),
-        command, processPlugins);
+        command, processPlugins, python);
   }
 
   /** Runs the chosen scenarios in a fixed order, printing each result as it comes. */
@@ -144,6 +150,10 @@ public final class Bench implements Callable<Integer> {
     if (chosen.contains("deliveries")) {
       summary.deliveries = DeliveryThroughput.run(s);
       System.out.println(summary.deliveries.line());
+    }
+    if (chosen.contains("apprise")) {
+      summary.apprise = ApprisePeer.run(s);
+      System.out.println(summary.apprise.line());
     }
     if (chosen.contains("latency")) {
       summary.latency = IntakeToDelivered.run(s);

@@ -21,11 +21,12 @@ import java.util.List;
  * @param rssLoad how long the gateway process is loaded while its RSS is sampled
  * @param gatewayCommand how to launch the gateway process, without {@code --config}
  * @param processPluginsDir plugins folder of the gateway process (every plugin, in the distribution)
+ * @param python the Python that runs the Apprise peer (one that can {@code import apprise})
  */
 public record BenchSettings(
     Path workDir, Path pluginsDir, int callers, int inFlight, int channels, Duration duration, Duration warmup,
     int burstEvents, double eventsPerSecond, Duration latencyDuration, int startupRuns, Duration rssLoad,
-    List<String> gatewayCommand, Path processPluginsDir) {
+    List<String> gatewayCommand, Path processPluginsDir, String python) {
 
   LoadPlan closedLoop(Duration d) {
     return LoadPlan.closed(callers, inFlight, d);

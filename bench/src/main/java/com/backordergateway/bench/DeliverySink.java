@@ -24,10 +24,15 @@ import java.util.concurrent.atomic.LongAdder;
  * with 200 {@code {"id": <delivery id>}} at once and records when each
  * {@code X-Backorder-Delivery-Id} first arrived ({@link System#nanoTime()}); repeats of an id
  * (at-least-once) are counted, not recorded again.
+ *
+ * <p>A peer that sends no delivery id (Apprise) posts to {@link #PEER_PATH} on the same server
+ * instead: every POST there is answered 200 and counted, so both are measured against the same
+ * HTTP server, threads and answers.
  */
 public final class DeliverySink implements AutoCloseable {
 
   static final String PATH = "/deliveries";
+  static final String PEER_PATH = "/peer";
   static final String DELIVERY_ID = "X-Backorder-Delivery-Id";
 
   static {
@@ -43,6 +48,9 @@ public final class DeliverySink implements AutoCloseable {
   private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
   private final LongAdder repeats = new LongAdder();
   private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+  private final LongAdder peerCount = new LongAdder();
+  private final AtomicLong peerFirst = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong peerLast = new AtomicLong(Long.MIN_VALUE);
 
   private DeliverySink(HttpServer server, ExecutorService pool) {
     this.server = server;
@@ -64,6 +72,7 @@ public final class DeliverySink implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
       DeliverySink sink = new DeliverySink(server, pool);
       server.createContext(PATH, sink::handle);
+      server.createContext(PEER_PATH, sink::handlePeer);
       server.setExecutor(pool);
       server.start();
       return sink;
@@ -98,11 +107,48 @@ public final class DeliverySink implements AutoCloseable {
     }
   }
 
+  private void handlePeer(HttpExchange exchange) throws IOException {
+    try (InputStream body = exchange.getRequestBody()) {
+      body.transferTo(OutputStream.nullOutputStream());
+      long now = System.nanoTime();
+      peerCount.increment();
+      peerFirst.compareAndSet(Long.MIN_VALUE, now);
+      peerLast.accumulateAndGet(now, Math::max);
+      answer(exchange, 200, "{}");
+    } finally {
+      exchange.close();
+    }
+  }
+
   private static void answer(HttpExchange exchange, int status, String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
+  }
+
+  /** The URL to give a peer; any path below it is counted too. */
+  public String peerUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + PEER_PATH;
+  }
+
+  /**
+   * POSTs to the peer path since the last {@link #resetPeer()}.
+   *
+   * @param firstNanos {@link System#nanoTime()} of the first, {@link Long#MIN_VALUE} if none
+   * @param lastNanos the same for the last
+   */
+  public record PeerArrivals(long count, long firstNanos, long lastNanos) {}
+
+  public PeerArrivals peerArrivals() {
+    return new PeerArrivals(peerCount.sum(), peerFirst.get(), peerLast.get());
+  }
+
+  /** Starts the peer count afresh; only while no peer POST is in flight, or that one may be lost. */
+  public void resetPeer() {
+    peerCount.reset();
+    peerFirst.set(Long.MIN_VALUE);
+    peerLast.set(Long.MIN_VALUE);
   }
 
   /** Distinct deliveries received so far. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,8 @@ class BenchSmokeTest {
     Path everyPlugin = Path.of("../distribution/target/backorder-gateway/plugins");
     assertThat(everyPlugin).as("./mvnw verify assembles the distribution before the bench").isDirectory();
     settings = new BenchSettings(work, plugins, 4, 2, 2, Duration.ofSeconds(1), Duration.ZERO, 50, 50,
-        Duration.ofSeconds(1), 1, Duration.ofSeconds(1), fromThisClassPath, everyPlugin);
+        Duration.ofSeconds(1), 1, Duration.ofSeconds(1), fromThisClassPath, everyPlugin,
+        System.getProperty("bench.python", "/usr/bin/python3"));
   }
 
   @Test
@@ -60,6 +62,23 @@ class BenchSmokeTest {
     assertThat(outcome.intake().errors()).isEmpty();
     assertThat(outcome.planned()).isEqualTo(100);
     assertThat(outcome.arrived()).isEqualTo(100);
+  }
+
+  @Test
+  void apprisePostsReachThePeerPathOfTheSink() throws InterruptedException {
+    Assumptions.assumeTrue(ApprisePeer.version(settings.python()) != null, "apprise not installed");
+
+    ApprisePeer.Outcome outcome = ApprisePeer.run(settings);
+
+    assertThat(outcome.ran()).isTrue();
+    assertThat(outcome.runs()).extracting(ApprisePeer.Run::targets).containsExactlyElementsOf(ApprisePeer.TARGETS);
+    for (ApprisePeer.Run run : outcome.runs()) {
+      assertThat(run.notifications()).isPositive();
+      assertThat(run.failures()).isZero();
+      assertThat(run.deliveries()).as("one POST per target per notify, counted at the sink")
+          .isEqualTo(run.notifications() * run.targets());
+      assertThat(run.perSecond()).isPositive();
+    }
   }
 
   @Test
