@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates of one connector type, in layers: operator overrides first, then the ones its
@@ -22,7 +23,14 @@ public final class Templates {
   /** A template chosen for some facts: where it is and the language it is written in. */
   public record Choice(String file, Locale language) {}
 
+  /** Which file each trigger, template name and locale get: the layers never change once built. */
+  private record Lookup(String trigger, String name, Locale locale) {}
+
+  /** Locales come from customers; past this many distinct lookups they are searched each time. */
+  private static final int REMEMBERED = 4096;
+
   private final List<Layer> layers;
+  private final Map<Lookup, Optional<Found>> chosen = new ConcurrentHashMap<>();
 
   private Templates(List<Layer> layers) {
     this.layers = layers;
@@ -99,6 +107,18 @@ public final class Templates {
    * tag before the bare language within a layer; then the untagged files, layer by layer.
    */
   private Optional<Found> find(TemplateFacts facts) {
+    Lookup lookup = new Lookup(facts.trigger(), facts.templateName(), facts.locale());
+    Optional<Found> found = chosen.get(lookup);
+    if (found == null) {
+      found = search(facts);
+      if (chosen.size() < REMEMBERED) {
+        chosen.put(lookup, found);
+      }
+    }
+    return found;
+  }
+
+  private Optional<Found> search(TemplateFacts facts) {
     List<TemplateNames.Candidate> all = TemplateNames.candidates(facts.trigger(), facts.templateName(), facts.locale());
     List<List<TemplateNames.Candidate>> groups = List.of(
         all.stream().filter(c -> !c.localeTag().isEmpty()).toList(),

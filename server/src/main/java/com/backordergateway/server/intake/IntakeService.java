@@ -55,6 +55,7 @@ public final class IntakeService {
   private final NotificationRenderer renderer;
   private final Clock clock;
   private final Ids ids;
+  private final KnownSkus known;
   private final Cache<String, IdempotencyRows.Stored> recentKeys =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
@@ -68,13 +69,14 @@ public final class IntakeService {
 
   @Inject
   public IntakeService(GroupCommitWriter writer, DeliveryWakeups wakeups, RoutePlanner routes, NotificationRenderer renderer,
-      Clock clock, Ids ids, GatewayConfig config) {
+      Clock clock, Ids ids, KnownSkus known, GatewayConfig config) {
     this.writer = writer;
     this.wakeups = wakeups;
     this.routes = routes;
     this.renderer = renderer;
     this.clock = clock;
     this.ids = ids;
+    this.known = known;
     SupplierDelays delays = new SupplierDelays(config.triggers());
     this.registerShipment = new RegisterShipmentRule(delays);
     this.shipmentUpdate = new ShipmentUpdateRule(delays);
@@ -157,7 +159,7 @@ public final class IntakeService {
       }
     }
     Instant now = clock.instant();
-    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes, renderer);
+    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes, renderer, known);
     rule.apply(tx, request);
     Event event =
         Event.newBuilder()

@@ -41,6 +41,7 @@ final class IntakeTransaction {
   private final Ids ids;
   private final RoutePlanner routes;
   private final NotificationRenderer renderer;
+  private final KnownSkus known;
 
   private Trigger trigger = Trigger.TRIGGER_UNSPECIFIED;
   private String reason = "";
@@ -48,15 +49,18 @@ final class IntakeTransaction {
   private final Set<String> skus = new LinkedHashSet<>();
   private final Set<String> caseIds = new LinkedHashSet<>();
   private final List<Delivery> deliveries = new ArrayList<>();
+  private final Set<String> openedHere = new HashSet<>();
   private Shipment shipment;
 
-  IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes, NotificationRenderer renderer) {
+  IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes, NotificationRenderer renderer,
+      KnownSkus known) {
     this.h = h;
     this.now = now;
     this.eventId = eventId;
     this.ids = ids;
     this.routes = routes;
     this.renderer = renderer;
+    this.known = known;
   }
 
   // ---- outcome ----
@@ -79,6 +83,11 @@ final class IntakeTransaction {
 
   void shipment(Shipment shipment) {
     this.shipment = shipment;
+  }
+
+  /** A shipment of the SKU was registered: its notices may now name the supplier's date. */
+  void shipmentExpected(String sku) {
+    known.shipmentExpected(sku);
   }
 
   /** Records a case change; OPENED and resolutions outrank UPDATED when a call does several. */
@@ -121,7 +130,7 @@ final class IntakeTransaction {
 
   /** The SKU's open case, if any. */
   Optional<BackorderCase> openCase(String sku) {
-    return CaseRows.openForSku(h, sku);
+    return known.mayHaveOpenCase(sku) ? CaseRows.openForSku(h, sku) : Optional.empty();
   }
 
   /**
@@ -146,6 +155,8 @@ final class IntakeTransaction {
     }
     BackorderCase opened = c.build();
     CaseRows.insert(h, opened);
+    known.caseOpened(sku);
+    openedHere.add(opened.getId());
     caseChanged(opened.getId(), CaseChange.CASE_CHANGE_OPENED);
     NoticeAbout about = about(opened);
     if (raisedBy != null) {
@@ -161,7 +172,10 @@ final class IntakeTransaction {
    */
   NoticeAbout about(BackorderCase c) {
     NoticeAbout about = NoticeAbout.of(c);
-    return c.hasEta() ? about : ShipmentRows.earliestExpected(h, c.getSku()).map(about::expectedFrom).orElse(about);
+    if (c.hasEta() || !known.mayHaveExpectedShipment(c.getSku())) {
+      return about;
+    }
+    return ShipmentRows.earliestExpected(h, c.getSku()).map(about::expectedFrom).orElse(about);
   }
 
   /**
@@ -172,7 +186,9 @@ final class IntakeTransaction {
     if (!CaseRows.addOrder(h, c.getId(), order, now)) {
       return false;
     }
-    CaseRows.touch(h, c.getId(), now);
+    if (!openedHere.contains(c.getId())) {
+      CaseRows.touch(h, c.getId(), now); // a case opened by this call already carries its time
+    }
     caseChanged(c.getId(), CaseChange.CASE_CHANGE_UPDATED);
     planCustomer(about(c), trigger, Purpose.PURPOSE_CUSTOMER_NOTICE, order);
     return true;
@@ -217,6 +233,7 @@ final class IntakeTransaction {
     if (!CaseRows.resolve(h, c.getId(), status, message, now)) {
       throw new IllegalStateException("case " + c.getId() + " is no longer open");
     }
+    known.caseResolved(c.getSku());
     DeliveryRows.cancelUnsent(h, c.getId(), now);
     caseChanged(
         c.getId(),

@@ -65,7 +65,10 @@ final class RegisterShipmentRule implements IntakeRule<RegisterExpectedShipmentR
             .setStatus(ShipmentStatus.SHIPMENT_STATUS_EXPECTED)
             .build();
     ShipmentRows.insert(tx.h, shipment, tx.now);
-    r.getLinesList().forEach(line -> tx.touchedSku(line.getSku()));
+    r.getLinesList().forEach(line -> {
+      tx.touchedSku(line.getSku());
+      tx.shipmentExpected(line.getSku());
+    });
     tx.shipment(shipment);
     tx.notFired("shipment registered; SUPPLIER_DELAYED fires if it slips more than "
         + SupplierDelays.hours(delays.threshold(shipment)) + " past " + Timestamps.toString(r.getExpectedAt()));

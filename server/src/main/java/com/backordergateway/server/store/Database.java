@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
       throw new IllegalArgumentException("unsupported storage url scheme");
     }
     createParentFolder(url.substring(SQLITE.length()));
-    hikari.setMaximumPoolSize(4);
+    hikari.setMaximumPoolSize(5); // the group-commit writer keeps one for itself; readers share the rest
     hikari.addDataSourceProperty("journal_mode", "WAL");
     hikari.addDataSourceProperty("synchronous", "FULL");
     hikari.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));

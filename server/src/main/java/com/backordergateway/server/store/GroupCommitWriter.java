@@ -44,6 +44,11 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
+  /** The writer's own connection, kept across batches so its prepared statements are reused. */
+  private Handle handle;
+  /** What the unit now running asked to run after its commit, and what the batch's released units asked. */
+  private List<Runnable> unitAfterCommit = new ArrayList<>();
+  private final List<Runnable> batchAfterCommit = new ArrayList<>();
 
   public GroupCommitWriter(Database database, StoreWriteHealth health) {
     this.jdbi = database.jdbi();
@@ -62,6 +67,18 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
     queue.add(pending);
     return pending.result;
+  }
+
+  /**
+   * From inside a unit of work: runs {@code action} on the writer thread once that unit has
+   * committed, before its caller hears of it; dropped if the unit rolls back or its batch fails.
+   * For in-memory state that must only forget what the store has durably forgotten.
+   */
+  public void afterCommit(Runnable action) {
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException("afterCommit is for units of work, on the writer thread");
+    }
+    unitAfterCommit.add(action);
   }
 
   /** Runs after every successful commit, on the writer thread; keep it short. */
@@ -83,22 +100,26 @@ public final class GroupCommitWriter implements AutoCloseable {
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       } finally {
         batch.clear();
       }
     }
+    closeHandle();
   }
 
   private void commit(List<Pending<?>> batch) {
     List<Object> results = new ArrayList<>(batch.size());
-    try (Handle tx = jdbi.open()) {
+    try {
+      Handle tx = handle();
       tx.begin();
       for (Pending<?> pending : batch) {
         results.add(runInSavepoint(tx, pending));
       }
       tx.commit();
     } catch (RuntimeException e) {
+      batchAfterCommit.clear();
+      closeHandle(); // whatever state a failed commit left the connection in, the next batch starts afresh
       RuntimeException failure = batchFailure(e, batch.size());
       batch.forEach(p -> p.result.completeExceptionally(failure));
       return;
@@ -106,10 +127,31 @@ public final class GroupCommitWriter implements AutoCloseable {
     if (health.failing()) {
       probe(); // a batch that wrote nothing proves nothing: only the probe ends an outage
     }
-    // Listeners first: whoever waits on a unit's result may rely on them having heard of the commit.
+    // Hooks and listeners first: whoever waits on a unit's result may rely on them having run.
+    batchAfterCommit.forEach(Runnable::run);
+    batchAfterCommit.clear();
     commitListeners.forEach(Runnable::run);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).complete(results.get(i));
+    }
+  }
+
+  private Handle handle() {
+    if (handle == null) {
+      handle = jdbi.open();
+      handle.setStatementBuilder(new ReusedStatements());
+    }
+    return handle;
+  }
+
+  private void closeHandle() {
+    if (handle != null) {
+      try {
+        handle.close(); // rolls back what the failed batch left open
+      } catch (RuntimeException e) {
+        log.debug("closing the writer's connection after a failed batch", e);
+      }
+      handle = null;
     }
   }
 
@@ -143,11 +185,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private static Object runInSavepoint(Handle tx, Pending<?> pending) {
+  private Object runInSavepoint(Handle tx, Pending<?> pending) {
     tx.savepoint("work");
+    unitAfterCommit = new ArrayList<>(0);
     try {
       Object result = pending.work.apply(tx);
       tx.release("work");
+      batchAfterCommit.addAll(unitAfterCommit);
       return result;
     } catch (Exception e) {
       if (StoreFaults.reason(e).isPresent()) {
