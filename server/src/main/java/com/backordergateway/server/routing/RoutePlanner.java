@@ -39,10 +39,14 @@ public final class RoutePlanner {
 
   private final List<CompiledRoute> routes;
   private final Map<String, GatewayConfig.Route> byName = new HashMap<>();
+  /** Parsed once: every customer notice on a route with quiet hours asks for them. */
+  private final Map<String, LocalTime[]> quietHours = new HashMap<>();
 
   public RoutePlanner(List<GatewayConfig.Route> configured) {
     this.routes = configured.stream().map(RoutePlanner::compile).toList();
     configured.forEach(r -> byName.put(r.name(), r));
+    configured.stream().filter(r -> r.quietHours() != null).forEach(r -> quietHours.put(r.name(),
+        new LocalTime[] {LocalTime.parse(r.quietHours().from()), LocalTime.parse(r.quietHours().to())}));
   }
 
   /** Targets in route order; a connector named by several matching routes appears once. */
@@ -68,8 +72,8 @@ public final class RoutePlanner {
 
   /** The route's quiet hours as local times, if it has them. */
   public Optional<LocalTime[]> quietHours(String route) {
-    return route(route).map(GatewayConfig.Route::quietHours)
-        .map(q -> new LocalTime[] {LocalTime.parse(q.from()), LocalTime.parse(q.to())});
+    LocalTime[] window = quietHours.get(route);
+    return window == null ? Optional.empty() : Optional.of(window.clone());
   }
 
   /** The route's staff digest window, if it coalesces. */

@@ -24,10 +24,10 @@ public final class EventRows {
   /** Inserts the event with its SKU and case links; returns its sequence number. */
   public static long insert(Handle h, Event e) {
     long seq =
-        h.createUpdate(
+        h.createQuery(
                 "INSERT INTO events (id, kind, trig, triggered, reason, case_change, received_at,"
                     + " request_type, request) VALUES (:id, :kind, :trig, :triggered, :reason,"
-                    + " :caseChange, :receivedAt, :requestType, :request)")
+                    + " :caseChange, :receivedAt, :requestType, :request) RETURNING seq")
             .bind("id", e.getId())
             .bind("kind", e.getKind().name())
             .bind("trig", e.getTrigger().name())
@@ -37,7 +37,6 @@ public final class EventRows {
             .bind("receivedAt", Timestamps.toMillis(e.getReceivedAt()))
             .bind("requestType", e.getRequest().getTypeUrl())
             .bind("request", e.getRequest().getValue().toByteArray())
-            .executeAndReturnGeneratedKeys("seq")
             .mapTo(Long.class)
             .one();
     for (String sku : e.getSkusList()) {
