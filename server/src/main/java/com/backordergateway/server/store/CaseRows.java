@@ -39,32 +39,20 @@ public final class CaseRows {
   }
 
   public static void insert(Handle h, BackorderCase c) {
-    h.createUpdate(
-            "INSERT INTO cases (id, sku, category, opened_by, status, eta, reason, opened_at, updated_at)"
-                + " VALUES (:id, :sku, :category, :openedBy, :status, :eta, :reason, :at, :at)")
-        .bind("id", c.getId())
-        .bind("sku", c.getSku())
-        .bind("category", c.getCategory())
-        .bind("openedBy", c.getOpenedBy().name())
-        .bind("status", c.getStatus().name())
-        .bind("eta", c.hasEta() ? Timestamps.toMillis(c.getEta()) : null)
-        .bind("reason", c.getReason())
-        .bind("at", Timestamps.toMillis(c.getOpenedAt()))
-        .execute();
+    long at = Timestamps.toMillis(c.getOpenedAt());
+    DirectWrites.update(h,
+        "INSERT INTO cases (id, sku, category, opened_by, status, eta, reason, opened_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.getId(), c.getSku(), c.getCategory(), c.getOpenedBy().name(), c.getStatus().name(),
+        c.hasEta() ? Timestamps.toMillis(c.getEta()) : null, c.getReason(), at, at);
   }
 
   /** Adds an order to a case; false if the case already had it. */
   public static boolean addOrder(Handle h, String caseId, CustomerOrder order, Instant at) {
-    return h.createUpdate(
-                "INSERT INTO case_orders (case_id, order_id, customer, added_at, order_name)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .bind(0, caseId)
-            .bind(1, order.getOrderId())
-            .bind(2, order.getCustomer().toByteArray())
-            .bind(3, at.toEpochMilli())
-            .bind(4, order.getOrderName())
-            .execute()
-        == 1;
+    return DirectWrites.update(h,
+        "INSERT INTO case_orders (case_id, order_id, customer, added_at, order_name)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        caseId, order.getOrderId(), order.getCustomer().toByteArray(), at.toEpochMilli(), order.getOrderName()) == 1;
   }
 
   public static List<CustomerOrder> orders(Handle h, String caseId) {

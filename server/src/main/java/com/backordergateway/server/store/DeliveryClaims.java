@@ -104,14 +104,11 @@ public final class DeliveryClaims {
   /** The platform accepted it; {@code note} is what the connector said about it, if anything. */
   public static boolean delivered(Handle h, String id, String owner, int attempts, String externalId, String reference,
       String note, Instant now) {
-    return h.createUpdate(
-                "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', attempts = ?, external_id = ?,"
-                    + " external_ref = ?, delivery_note = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL,"
-                    + " updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'")
-            .bind(0, attempts).bind(1, externalId).bind(2, reference).bind(3, note).bind(4, now.toEpochMilli())
-            .bind(5, id).bind(6, owner)
-            .execute()
-        == 1;
+    return DirectWrites.update(h,
+        "UPDATE deliveries SET status = 'DELIVERY_STATUS_DELIVERED', attempts = ?, external_id = ?,"
+            + " external_ref = ?, delivery_note = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL,"
+            + " updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'DELIVERY_STATUS_IN_FLIGHT'",
+        attempts, externalId, reference, note, now.toEpochMilli(), id, owner) == 1;
   }
 
   /** Back to PENDING, due at {@code nextAttempt}; {@code attempts} counts only real tries. */

@@ -20,28 +20,27 @@ public final class DeliveryRows {
 
   public static void insert(Handle h, Delivery d) {
     long created = Timestamps.toMillis(d.getCreatedAt());
-    h.createUpdate(
-            "INSERT INTO deliveries (id, event_id, case_id, connector, route, audience, order_id,"
-                + " customer, purpose, trig, status, subject, content, facts, next_attempt_at, created_at, updated_at)"
-                + " VALUES (:id, :eventId, :caseId, :connector, :route, :audience, :orderId,"
-                + " :customer, :purpose, :trig, :status, :subject, :body, :facts, :due, :created, :created)")
-        .bind("id", d.getId())
-        .bind("eventId", d.getEventId())
-        .bind("caseId", d.getCaseId().isEmpty() ? null : d.getCaseId())
-        .bind("connector", d.getConnector())
-        .bind("route", d.getRoute().isEmpty() ? null : d.getRoute())
-        .bind("audience", d.getAudience().name())
-        .bind("orderId", d.getRecipient().getOrderId().isEmpty() ? null : d.getRecipient().getOrderId())
-        .bind("customer", d.getRecipient().hasCustomer() ? d.getRecipient().getCustomer().toByteArray() : null)
-        .bind("purpose", d.getPurpose().name())
-        .bind("trig", d.getTrigger().name())
-        .bind("status", d.getStatus().name())
-        .bind("subject", d.getSubject())
-        .bind("body", d.getBody())
-        .bind("facts", Facts.toJson(d.getFactsMap()))
-        .bind("due", d.hasNextAttemptAt() ? Timestamps.toMillis(d.getNextAttemptAt()) : created)
-        .bind("created", created)
-        .execute();
+    DirectWrites.update(h,
+        "INSERT INTO deliveries (id, event_id, case_id, connector, route, audience, order_id,"
+            + " customer, purpose, trig, status, subject, content, facts, next_attempt_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        d.getId(),
+        d.getEventId(),
+        d.getCaseId().isEmpty() ? null : d.getCaseId(),
+        d.getConnector(),
+        d.getRoute().isEmpty() ? null : d.getRoute(),
+        d.getAudience().name(),
+        d.getRecipient().getOrderId().isEmpty() ? null : d.getRecipient().getOrderId(),
+        d.getRecipient().hasCustomer() ? d.getRecipient().getCustomer().toByteArray() : null,
+        d.getPurpose().name(),
+        d.getTrigger().name(),
+        d.getStatus().name(),
+        d.getSubject(),
+        d.getBody(),
+        Facts.toJson(d.getFactsMap()),
+        d.hasNextAttemptAt() ? Timestamps.toMillis(d.getNextAttemptAt()) : created,
+        created,
+        created);
   }
 
   public static List<Delivery> forEvent(Handle h, String eventId) {

@@ -23,27 +23,24 @@ public final class EventRows {
 
   /** Inserts the event with its SKU and case links; returns its sequence number. */
   public static long insert(Handle h, Event e) {
-    long seq =
-        h.createQuery(
-                "INSERT INTO events (id, kind, trig, triggered, reason, case_change, received_at,"
-                    + " request_type, request) VALUES (:id, :kind, :trig, :triggered, :reason,"
-                    + " :caseChange, :receivedAt, :requestType, :request) RETURNING seq")
-            .bind("id", e.getId())
-            .bind("kind", e.getKind().name())
-            .bind("trig", e.getTrigger().name())
-            .bind("triggered", e.getTriggered())
-            .bind("reason", e.getReason())
-            .bind("caseChange", e.getCaseChange().name())
-            .bind("receivedAt", Timestamps.toMillis(e.getReceivedAt()))
-            .bind("requestType", e.getRequest().getTypeUrl())
-            .bind("request", e.getRequest().getValue().toByteArray())
-            .mapTo(Long.class)
-            .one();
+    long seq = DirectWrites.returningLong(h,
+        "INSERT INTO events (id, kind, trig, triggered, reason, case_change, received_at, request_type, request)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        e.getId(),
+        e.getKind().name(),
+        e.getTrigger().name(),
+        e.getTriggered(),
+        e.getReason(),
+        e.getCaseChange().name(),
+        Timestamps.toMillis(e.getReceivedAt()),
+        e.getRequest().getTypeUrl(),
+        e.getRequest().getValue().toByteArray());
     for (String sku : e.getSkusList()) {
-      h.execute("INSERT INTO event_skus (sku, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING", sku, seq);
+      DirectWrites.update(h, "INSERT INTO event_skus (sku, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING", sku, seq);
     }
     for (String caseId : e.getCaseIdsList()) {
-      h.execute("INSERT INTO event_cases (case_id, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING", caseId, seq);
+      DirectWrites.update(h, "INSERT INTO event_cases (case_id, event_seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          caseId, seq);
     }
     return seq;
   }

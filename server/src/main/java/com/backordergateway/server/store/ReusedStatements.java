@@ -59,6 +59,11 @@ final class ReusedStatements implements StatementBuilder {
       usedOnce.add(once);
       return once;
     }
+    return checkOut(conn, sql);
+  }
+
+  /** A statement for {@code sql} (parameters as {@code ?}), kept or new; give it back with {@link #checkIn}. */
+  PreparedStatement checkOut(Connection conn, String sql) throws SQLException {
     PreparedStatement statement = idle.remove(sql);
     if (statement == null) {
       prepared++;
@@ -80,6 +85,11 @@ final class ReusedStatements implements StatementBuilder {
 
   @Override
   public void close(Connection conn, String written, Statement stmt) throws SQLException {
+    checkIn(stmt);
+  }
+
+  /** Keeps a statement this builder handed out for its next use, or closes it. */
+  void checkIn(Statement stmt) throws SQLException {
     String sql = stmt == null ? null : inUse.remove(stmt);
     if (!(stmt instanceof PreparedStatement prepared) || usedOnce.remove(stmt)
         || sql == null || stmt.isClosed() || idle.containsKey(sql)) {
