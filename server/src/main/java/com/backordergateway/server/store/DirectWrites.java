@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -65,7 +66,7 @@ final class DirectWrites {
 
   private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
     if (value == null) {
-      statement.setNull(index, java.sql.Types.NULL);
+      statement.setNull(index, Types.NULL);
     } else if (value instanceof String s) {
       statement.setString(index, s);
     } else if (value instanceof Long l) {

@@ -136,6 +136,7 @@ final class ApiProbe implements AutoCloseable {
       }
       return answer;
     } catch (IOException e) {
+      http = newHttpClient(); // whatever became of that connection, the next call starts on a new one
       // A connection the server closed shows on the next call: say which call came before.
       throw new UncheckedIOException("after " + previous, e);
     } catch (InterruptedException e) {

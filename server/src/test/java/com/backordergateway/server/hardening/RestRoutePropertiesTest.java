@@ -6,6 +6,7 @@ import com.backordergateway.server.hardening.ValidRequests.Route;
 import com.backordergateway.server.testing.TestGateway;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,8 @@ class RestRoutePropertiesTest {
   @AfterAll
   static void stop() {
     probe.close();
+    assertThat(resets.get()).as("calls reset before their answer was read, of %d", calls.get())
+        .isLessThanOrEqualTo(calls.get() / 20);
   }
 
   static List<Route> routes() {
@@ -62,6 +66,9 @@ class RestRoutePropertiesTest {
           : " " + Mutations.abbreviate(new String(body, StandardCharsets.UTF_8)));
     }
   }
+
+  private static final AtomicInteger calls = new AtomicInteger();
+  private static final AtomicInteger resets = new AtomicInteger();
 
   /** Mostly the all-scopes token; sometimes a read-only one, none, or an Authorization header that is no token. */
   private static final Gen<Map<String, String>> HEADERS = Generate.frequency(
@@ -85,8 +92,19 @@ class RestRoutePropertiesTest {
   void aMutatedRestCallIsAnsweredOrRefusedWithAJsonClientError(Route route) {
     ApiProbe.theory(60).forAll(calls(route), HEADERS).checkAssert((call, headers) -> {
       ApiProbe.Fingerprint before = probe.fingerprint();
-      HttpResponse<String> answer = probe.withoutErrorsLogged(
-          () -> probe.http(route.verb(), call.pathAndQuery(), call.body(), headers));
+      HttpResponse<String> answer;
+      try {
+        answer = probe.withoutErrorsLogged(() -> probe.http(route.verb(), call.pathAndQuery(), call.body(), headers));
+      } catch (UncheckedIOException reset) {
+        // A refusal sent before the body was read (Jetty's own, of a request line it cannot parse)
+        // closes the connection with the body unread, and TCP may then reset it before the client
+        // reads the answer. The call was refused all the same; nothing may have changed.
+        resets.incrementAndGet();
+        assertThat(probe.fingerprint()).as("the store after a reset (%s)", reset.getMessage()).isEqualTo(before);
+        return;
+      } finally {
+        calls.incrementAndGet();
+      }
       if (answer.statusCode() != 200) {
         ApiProbe.assertClientError(answer, CLIENT_ERRORS);
         assertThat(probe.fingerprint()).as("the store after %d", answer.statusCode()).isEqualTo(before);
