@@ -333,7 +333,10 @@ public final class PluginHost implements AutoCloseable {
     }
   }
 
-  /** Whether the source overrides one of the two ways to read a request; each default calls the other. */
+  /**
+   * Whether the source overrides one of the two ways to read a request: the default read only
+   * bridges to parse, whose default reports nothing, so a source with neither would ignore every webhook.
+   */
   private static boolean readsRequests(WebhookSource source) {
     try {
       Class<?> type = source.getClass();

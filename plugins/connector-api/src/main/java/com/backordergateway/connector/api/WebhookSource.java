@@ -57,13 +57,14 @@ public interface WebhookSource extends ExtensionPoint {
   /**
    * Reads a verified request into a platform backorder (SPI 1.0 and 1.1). Empty when the request
    * is valid but not a backorder (an order update without the backorder tag, a creation ping).
-   * A 1.2 source implements {@link #read} instead and never has this called. A source that
-   * implements neither is refused when its plugin loads, so this default is never reached.
+   * A 1.2 source implements {@link #read} instead and never has this called; the default, nothing
+   * to report, is only there so that it need not. A source that implements neither is refused when
+   * its plugin loads.
    *
    * @throws WebhookRejectedException if the body is not what the platform sends
    */
   default Optional<BackorderSignal> parse(WebhookRequest request, ConnectorSettings settings)
       throws WebhookRejectedException {
-    throw new UnsupportedOperationException(source() + " implements read, not parse"); // refused at load otherwise
+    return Optional.empty();
   }
 }
