@@ -47,7 +47,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** The writer's own connection, kept across batches so its prepared statements are reused. */
   private Handle handle;
   /** What the unit now running asked to run after its commit, and what the batch's released units asked. */
-  private List<Runnable> unitAfterCommit = new ArrayList<>();
+  private final List<Runnable> unitAfterCommit = new ArrayList<>();
   private final List<Runnable> batchAfterCommit = new ArrayList<>();
 
   public GroupCommitWriter(Database database, StoreWriteHealth health) {
@@ -187,7 +187,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private Object runInSavepoint(Handle tx, Pending<?> pending) {
     tx.savepoint("work");
-    unitAfterCommit = new ArrayList<>(0);
+    unitAfterCommit.clear();
     try {
       Object result = pending.work.apply(tx);
       tx.release("work");

@@ -6,11 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -39,10 +37,10 @@ final class ReusedStatements implements StatementBuilder {
       return true;
     }
   };
-  private final Set<Statement> usedOnce = Collections.newSetFromMap(new IdentityHashMap<>());
   /**
-   * The SQL each statement in use was prepared from. Jdbi closes a statement naming the SQL as
-   * written ({@code :name} parameters), not the parsed SQL it was created with, so that is kept here.
+   * The SQL each kept statement in use was prepared from. Jdbi closes a statement naming the SQL as
+   * written ({@code :name} parameters), not the parsed SQL it was created with, so that is kept
+   * here; a statement not in here was prepared for one use and is closed.
    */
   private final Map<Statement, String> inUse = new IdentityHashMap<>();
   private long prepared;
@@ -54,12 +52,7 @@ final class ReusedStatements implements StatementBuilder {
 
   @Override
   public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
-    if (!reusable(ctx)) {
-      PreparedStatement once = prepareOnce(conn, sql, ctx);
-      usedOnce.add(once);
-      return once;
-    }
-    return checkOut(conn, sql);
+    return reusable(ctx) ? checkOut(conn, sql) : prepareOnce(conn, sql, ctx);
   }
 
   /** A statement for {@code sql} (parameters as {@code ?}), kept or new; give it back with {@link #checkIn}. */
@@ -91,8 +84,7 @@ final class ReusedStatements implements StatementBuilder {
   /** Keeps a statement this builder handed out for its next use, or closes it. */
   void checkIn(Statement stmt) throws SQLException {
     String sql = stmt == null ? null : inUse.remove(stmt);
-    if (!(stmt instanceof PreparedStatement prepared) || usedOnce.remove(stmt)
-        || sql == null || stmt.isClosed() || idle.containsKey(sql)) {
+    if (!(stmt instanceof PreparedStatement prepared) || sql == null || stmt.isClosed() || idle.containsKey(sql)) {
       if (stmt != null) {
         stmt.close();
       }
@@ -113,7 +105,6 @@ final class ReusedStatements implements StatementBuilder {
   public void close(Connection conn) {
     idle.values().forEach(ReusedStatements::closeQuietly);
     idle.clear();
-    usedOnce.clear();
     inUse.clear();
   }
 
