@@ -22,9 +22,11 @@ final class BacklogIsolation {
 
   /**
    * @param backlog deliveries waiting for the slow instance when the idle window began
-   * @param idleCores process CPU time over the idle window / its length (1.0 = one core)
-   * @param writerCores the same for the store-writer thread alone
+   * @param idle the length of each idle window
+   * @param empty the gateway's CPU over an idle window before any backlog, for the ratio
+   * @param waiting its CPU over an idle window with the backlog waiting
    * @param slowDelivered deliveries the slow instance made during the idle window
+   * @param latency intake→delivered for the healthy instances beside the backlog
    */
   record Outcome(long backlog, Duration idle, Cpu empty, Cpu waiting, int slowDelivered,
       IntakeToDelivered.Outcome latency) {
