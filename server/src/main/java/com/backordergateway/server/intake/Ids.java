@@ -22,33 +22,20 @@ public final class Ids {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = random.nextLong() & 0xFFFFL; // 16 random bits
     long low = random.nextLong(); // 64 random bits
+    long hi = (time << 16) | high; // the 128-bit value as two halves: time(48)|high(16), low(64)
     char[] out = new char[26];
-    // 128 bits = 48 time + 80 random, written 5 bits at a time from the top.
+    // 130 bits in 26 characters of 5: the first holds only the top 3 bits.
     for (int i = 0; i < 26; i++) {
-      int bitFromTop = i * 5 - 2; // the first character holds only 3 bits
-      out[i] = CROCKFORD[bits(time, high, low, bitFromTop)];
+      int below = 125 - i * 5; // bits to the right of this character's five
+      out[i] = CROCKFORD[(int) (shiftRight(hi, low, below) & 31)];
     }
     return prefix + "_" + new String(out);
   }
 
-  /** Five bits starting at {@code bitFromTop} of the 128-bit value time(48)|high(16)|low(64). */
-  private static int bits(long time, long high, long low, int bitFromTop) {
-    int value = 0;
-    for (int b = 0; b < 5; b++) {
-      int pos = bitFromTop + b;
-      int bit = pos < 0 ? 0 : bitAt(time, high, low, pos);
-      value = (value << 1) | bit;
+  private static long shiftRight(long hi, long lo, int n) {
+    if (n >= 64) {
+      return hi >>> (n - 64);
     }
-    return value;
-  }
-
-  private static int bitAt(long time, long high, long low, int pos) {
-    if (pos < 48) {
-      return (int) (time >>> (47 - pos)) & 1;
-    }
-    if (pos < 64) {
-      return (int) (high >>> (63 - pos)) & 1;
-    }
-    return (int) (low >>> (127 - pos)) & 1;
+    return n == 0 ? lo : (lo >>> n) | (hi << (64 - n));
   }
 }

@@ -1,5 +1,6 @@
 package com.backordergateway.server.intake;
 
+import com.backordergateway.api.v1.Delivery;
 import com.backordergateway.api.v1.Event;
 import com.backordergateway.api.v1.IngestPlatformEventRequest;
 import com.backordergateway.api.v1.IntakeResponse;
@@ -31,8 +32,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -129,7 +133,9 @@ public final class IntakeService {
         return CompletableFuture.completedFuture(replay(recent, hash));
       }
     }
-    return writer.submit(h -> record(h, rule, request, scope, key, hash, platform))
+    Any packed = Any.pack(request);
+    return writer.submit(h -> record(h, rule, request, packed, scope, key, hash, platform))
+        .thenApply(Supplier::get)
         .whenComplete((answer, error) -> {
           if (answer == null || answer.getDuplicate()) {
             return;
@@ -144,22 +150,39 @@ public final class IntakeService {
         });
   }
 
-  private <R extends Message> IntakeResponse record(
-      Handle h, IntakeRule<R> rule, R request, String scope, String key, byte[] hash, PlatformDelivery platform) {
+  /** What a stored answer for these calls is tagged with until it is written (see GroupCommitWriter#handOff). */
+  private static String answerTag(String scope, String key) {
+    return "answer:" + scope + "\n" + key;
+  }
+
+  /**
+   * Decides on the writer: the rule against the store's state, the event and case rows. Rendering
+   * the deliveries and serializing the answer are handed off the writer; their rows (deliveries,
+   * stored answers) are written before the same commit.
+   */
+  private <R extends Message> Supplier<IntakeResponse> record(Handle h, IntakeRule<R> rule, R request, Any packed,
+      String scope, String key, byte[] hash, PlatformDelivery platform) {
+    List<String> tags = new ArrayList<>(2);
     if (!key.isEmpty()) {
+      tags.add(answerTag(scope, key));
+      writer.writeHandedOff(tags.get(0)); // a retry in the same batch as its first call
       var stored = IdempotencyRows.find(h, scope, key);
       if (stored.isPresent()) {
-        return replay(stored.get(), hash);
+        IntakeResponse answer = replay(stored.get(), hash);
+        return () -> answer;
       }
     }
     if (platform != null) {
+      tags.add(answerTag(platform.scope(), platform.deliveryId()));
+      writer.writeHandedOff(tags.get(tags.size() - 1));
       var stored = IdempotencyRows.find(h, platform.scope(), platform.deliveryId());
       if (stored.isPresent()) {
-        return replay(stored.get(), null);
+        IntakeResponse answer = replay(stored.get(), null);
+        return () -> answer;
       }
     }
     Instant now = clock.instant();
-    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes, renderer, known);
+    IntakeTransaction tx = new IntakeTransaction(h, now, ids.next("evt"), ids, routes, renderer, known, writer);
     rule.apply(tx, request);
     Event event =
         Event.newBuilder()
@@ -172,29 +195,49 @@ public final class IntakeService {
             .addAllSkus(tx.skus())
             .addAllCaseIds(tx.caseIds())
             .setReceivedAt(Timestamps.fromMillis(now.toEpochMilli()))
-            .setRequest(Any.pack(request))
+            .setRequest(packed)
             .build();
     EventRows.insert(h, event);
-    tx.deliveries().forEach(d -> DeliveryRows.insert(h, d));
-    IntakeResponse.Builder response =
+    IntakeResponse.Builder decided =
         IntakeResponse.newBuilder()
             .setEventId(event.getId())
             .addAllCaseIds(tx.caseIds())
             .setTriggered(event.getTriggered())
             .setTrigger(tx.trigger())
             .setReason(tx.reason())
-            .setCaseChange(tx.caseChange())
-            .addAllPlannedDeliveries(tx.deliveries());
-    tx.shipmentResult().ifPresent(response::setShipment);
-    IntakeResponse answer = response.build();
-    byte[] bytes = answer.toByteArray();
-    if (!key.isEmpty()) {
-      IdempotencyRows.insert(h, scope, key, hash, bytes, now);
+            .setCaseChange(tx.caseChange());
+    tx.shipmentResult().ifPresent(decided::setShipment);
+    List<PlannedDelivery> planned = List.copyOf(tx.deliveries());
+    planned.forEach(p -> {
+      if (!p.about().caseId().isEmpty()) {
+        tags.add(PlannedDelivery.caseTag(p.about().caseId()));
+      }
+    });
+    var prepared = writer.handOff(tags, () -> prepare(decided, planned),
+        (w, ready) -> {
+          ready.rows().forEach(row -> DeliveryRows.insert(w, row));
+          if (!key.isEmpty()) {
+            IdempotencyRows.insert(w, scope, key, hash, ready.stored(), now);
+          }
+          if (platform != null) {
+            IdempotencyRows.insert(w, platform.scope(), platform.deliveryId(), null, ready.stored(), now);
+          }
+        });
+    return () -> prepared.get().answer();
+  }
+
+  /** The answer and the rows of an intake call, made ready off the writer. */
+  private record Prepared(IntakeResponse answer, byte[] stored, List<DeliveryRows.Row> rows) {}
+
+  private Prepared prepare(IntakeResponse.Builder decided, List<PlannedDelivery> planned) {
+    List<DeliveryRows.Row> rows = new ArrayList<>(planned.size());
+    for (PlannedDelivery p : planned) {
+      Delivery d = p.render(renderer);
+      decided.addPlannedDeliveries(d);
+      rows.add(DeliveryRows.row(d));
     }
-    if (platform != null) {
-      IdempotencyRows.insert(h, platform.scope(), platform.deliveryId(), null, bytes, now);
-    }
-    return answer;
+    IntakeResponse answer = decided.build();
+    return new Prepared(answer, answer.toByteArray(), rows);
   }
 
   private static IntakeResponse replay(IdempotencyRows.Stored stored, byte[] hash) {

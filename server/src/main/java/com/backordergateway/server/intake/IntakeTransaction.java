@@ -17,6 +17,7 @@ import com.backordergateway.server.routing.QuietHours;
 import com.backordergateway.server.routing.RoutePlanner;
 import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.DeliveryRows;
+import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.store.ShipmentRows;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
@@ -42,18 +43,20 @@ final class IntakeTransaction {
   private final RoutePlanner routes;
   private final NotificationRenderer renderer;
   private final KnownSkus known;
+  private final GroupCommitWriter writer;
 
   private Trigger trigger = Trigger.TRIGGER_UNSPECIFIED;
   private String reason = "";
   private CaseChange caseChange = CaseChange.CASE_CHANGE_UNSPECIFIED;
   private final Set<String> skus = new LinkedHashSet<>();
   private final Set<String> caseIds = new LinkedHashSet<>();
-  private final List<Delivery> deliveries = new ArrayList<>();
+  private final List<PlannedDelivery> deliveries = new ArrayList<>();
   private final Set<String> openedHere = new HashSet<>();
   private Shipment shipment;
 
   IntakeTransaction(Handle h, Instant now, String eventId, Ids ids, RoutePlanner routes, NotificationRenderer renderer,
-      KnownSkus known) {
+      KnownSkus known, GroupCommitWriter writer) {
+    this.writer = writer;
     this.h = h;
     this.now = now;
     this.eventId = eventId;
@@ -118,7 +121,7 @@ final class IntakeTransaction {
     return caseIds;
   }
 
-  List<Delivery> deliveries() {
+  List<PlannedDelivery> deliveries() {
     return deliveries;
   }
 
@@ -202,6 +205,7 @@ final class IntakeTransaction {
    * Returns how many orders hear the new date.
    */
   int correctEta(BackorderCase c, Instant eta, Trigger trigger, String supplier, String poNumber) {
+    writer.writeHandedOff(PlannedDelivery.caseTag(c.getId())); // notices an earlier call of this batch planned
     if (eta != null) {
       CaseRows.setEta(h, c.getId(), eta, now);
     } else {
@@ -234,6 +238,7 @@ final class IntakeTransaction {
       throw new IllegalStateException("case " + c.getId() + " is no longer open");
     }
     known.caseResolved(c.getSku());
+    writer.writeHandedOff(PlannedDelivery.caseTag(c.getId())); // so notices planned earlier in this batch are cancelled
     DeliveryRows.cancelUnsent(h, c.getId(), now);
     caseChanged(
         c.getId(),
@@ -299,35 +304,10 @@ final class IntakeTransaction {
         window[0], window[1])).orElse(now);
   }
 
-  /** A pending delivery with its content rendered now, for the connector's type and the recipient. */
-  private Delivery delivery(NoticeAbout about, String route, String connector, Audience audience, Trigger trigger,
+  /** A delivery decided now; its content is rendered off the writer thread (see IntakeService). */
+  private PlannedDelivery delivery(NoticeAbout about, String route, String connector, Audience audience, Trigger trigger,
       Purpose purpose, Recipient recipient) {
-    NotificationRenderer.Rendered content = renderer.render(connector, trigger, purpose, audience, about,
-        recipient.getCustomer());
-    Delivery.Builder d =
-        Delivery.newBuilder()
-            .setId(ids.next("dlv"))
-            .setEventId(eventId)
-            .setConnector(connector)
-            .setAudience(audience)
-            .setPurpose(purpose)
-            .setTrigger(trigger)
-            .setStatus(DeliveryStatus.DELIVERY_STATUS_PENDING)
-            .setSubject(content.subject())
-            .setBody(content.body())
-            .putAllFacts(content.facts())
-            .setNextAttemptAt(Timestamps.fromMillis(firstAttempt(route, audience, recipient).toEpochMilli()))
-            .setCreatedAt(Timestamps.fromMillis(now.toEpochMilli()))
-            .setUpdatedAt(Timestamps.fromMillis(now.toEpochMilli()));
-    if (!about.caseId().isEmpty()) {
-      d.setCaseId(about.caseId());
-    }
-    if (route != null && !route.isEmpty()) {
-      d.setRoute(route);
-    }
-    if (!recipient.equals(Recipient.getDefaultInstance())) {
-      d.setRecipient(recipient);
-    }
-    return d.build();
+    return new PlannedDelivery(ids.next("dlv"), eventId, about, route, connector, audience, trigger, purpose, recipient,
+        firstAttempt(route, audience, recipient), now);
   }
 }

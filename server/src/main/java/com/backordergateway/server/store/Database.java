@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
     hikari.addDataSourceProperty("synchronous", "FULL");
     hikari.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
     hikari.addDataSourceProperty("foreign_keys", "true");
+    // Otherwise the driver runs a fresh SELECT last_insert_rowid() after every INSERT; no query reads it.
+    hikari.addDataSourceProperty("jdbc.get_generated_keys", "false");
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(hikari);

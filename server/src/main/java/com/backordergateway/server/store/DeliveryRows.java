@@ -18,12 +18,18 @@ public final class DeliveryRows {
 
   private DeliveryRows() {}
 
-  public static void insert(Handle h, Delivery d) {
+  /** A delivery as the values of its row, made ready off the writer thread (the facts as JSON). */
+  public static final class Row {
+    private final Object[] values;
+
+    private Row(Object[] values) {
+      this.values = values;
+    }
+  }
+
+  public static Row row(Delivery d) {
     long created = Timestamps.toMillis(d.getCreatedAt());
-    DirectWrites.update(h,
-        "INSERT INTO deliveries (id, event_id, case_id, connector, route, audience, order_id,"
-            + " customer, purpose, trig, status, subject, content, facts, next_attempt_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    return new Row(new Object[] {
         d.getId(),
         d.getEventId(),
         d.getCaseId().isEmpty() ? null : d.getCaseId(),
@@ -40,7 +46,19 @@ public final class DeliveryRows {
         Facts.toJson(d.getFactsMap()),
         d.hasNextAttemptAt() ? Timestamps.toMillis(d.getNextAttemptAt()) : created,
         created,
-        created);
+        created});
+  }
+
+  public static void insert(Handle h, Delivery d) {
+    insert(h, row(d));
+  }
+
+  public static void insert(Handle h, Row row) {
+    DirectWrites.update(h,
+        "INSERT INTO deliveries (id, event_id, case_id, connector, route, audience, order_id,"
+            + " customer, purpose, trig, status, subject, content, facts, next_attempt_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        row.values);
   }
 
   public static List<Delivery> forEvent(Handle h, String eventId) {

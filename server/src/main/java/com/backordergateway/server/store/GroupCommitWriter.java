@@ -2,11 +2,18 @@ package com.backordergateway.server.store;
 
 import com.backordergateway.server.errors.StoreCannotWriteException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -21,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * commit, so no caller is told "accepted" before its rows are durable. Callers never block a
  * thread on the database, which keeps gRPC handlers on the transport threads.
  *
+ * <p>A unit can {@link #handOff hand off} the part of its work that needs no database (rendering,
+ * serializing) to the {@code store-prepare} threads while the writer goes on with the next unit;
+ * the rows that work produces are written into the same transaction before the commit. Until
+ * then other units of the batch do not see them, unless they ask for them by tag
+ * ({@link #writeHandedOff}). Should handed-off work fail, the batch is rolled back and run again
+ * without its unit, which fails alone as if it had failed in its savepoint.
+ *
  * <p>When the store cannot write (a full disk, a read-only file, another process's lock) every
  * unit of the batch fails with {@link StoreCannotWriteException} and nothing of it is stored; while
  * that lasts, an idle writer probes the store each second so it notices when the store is back.
@@ -31,6 +45,12 @@ public final class GroupCommitWriter implements AutoCloseable {
   @FunctionalInterface
   public interface Work<T> {
     T apply(Handle tx) throws Exception;
+  }
+
+  /** Writes what handed-off work computed, on the writer, inside the unit's transaction. */
+  @FunctionalInterface
+  public interface Rows<T> {
+    void write(Handle tx, T computed);
   }
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -44,11 +64,28 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
+  /** Where a batch's futures complete, one task a batch, so callers' continuations never run on the writer. */
+  private final ExecutorService answers = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "store-answers");
+    t.setDaemon(true);
+    return t;
+  });
   /** The writer's own connection, kept across batches so its prepared statements are reused. */
   private Handle handle;
   /** What the unit now running asked to run after its commit, and what the batch's released units asked. */
   private final List<Runnable> unitAfterCommit = new ArrayList<>();
   private final List<Runnable> batchAfterCommit = new ArrayList<>();
+  /** Work handed off by the unit now running, and by the batch's released units, not written yet. */
+  private final List<Handoff<?>> unitHandoffs = new ArrayList<>();
+  private final List<Handoff<?>> batchHandoffs = new ArrayList<>();
+  private final Set<String> batchHandoffTags = new HashSet<>();
+  private Pending<?> runningUnit;
+  /** Where handed-off work runs: CPU only, never the database. */
+  private final ExecutorService prepare = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "store-prepare");
+    t.setDaemon(true);
+    return t;
+  });
 
   public GroupCommitWriter(Database database, StoreWriteHealth health) {
     this.jdbi = database.jdbi();
@@ -75,10 +112,40 @@ public final class GroupCommitWriter implements AutoCloseable {
    * For in-memory state that must only forget what the store has durably forgotten.
    */
   public void afterCommit(Runnable action) {
-    if (Thread.currentThread() != thread) {
-      throw new IllegalStateException("afterCommit is for units of work, on the writer thread");
-    }
+    requireUnit("afterCommit");
     unitAfterCommit.add(action);
+  }
+
+  /**
+   * From inside a unit of work: runs {@code compute} on a prepare thread now, and writes its
+   * result with {@code rows} before the batch commits (or sooner, when a later unit asks for one
+   * of {@code tags}). The unit's caller reads the result from the returned handoff once its future
+   * completes. Dropped if the unit rolls back; if {@code compute} or {@code rows} fails, the unit
+   * fails with that error and nothing of it is stored.
+   */
+  public <T> Handoff<T> handOff(Collection<String> tags, Supplier<T> compute, Rows<T> rows) {
+    requireUnit("handOff");
+    Handoff<T> handoff = new Handoff<>(runningUnit, Set.copyOf(tags), CompletableFuture.supplyAsync(compute, prepare),
+        rows);
+    unitHandoffs.add(handoff);
+    return handoff;
+  }
+
+  /**
+   * From inside a unit of work: writes now whatever handed-off work of this batch carries
+   * {@code tag}, so this unit reads those rows. (All pending handoffs are written, in order.)
+   */
+  public void writeHandedOff(String tag) {
+    requireUnit("writeHandedOff");
+    if (batchHandoffTags.contains(tag) || unitHandoffs.stream().anyMatch(h -> h.tags.contains(tag))) {
+      writeHandoffs(handle);
+    }
+  }
+
+  private void requireUnit(String what) {
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException(what + " is for units of work, on the writer thread");
+    }
   }
 
   /** Runs after every successful commit, on the writer thread; keep it short. */
@@ -116,12 +183,25 @@ public final class GroupCommitWriter implements AutoCloseable {
       for (Pending<?> pending : batch) {
         results.add(runInSavepoint(tx, pending));
       }
+      writeHandoffs(tx);
       tx.commit();
+    } catch (HandoffFailed failed) {
+      // Its unit's savepoint is gone: roll the batch back and run it again without that unit.
+      forgetBatch();
+      rollback();
+      answers.execute(() -> failed.unit.result.completeExceptionally(failed.getCause()));
+      List<Pending<?>> rest = new ArrayList<>(batch);
+      rest.remove(failed.unit);
+      if (!rest.isEmpty()) {
+        commit(rest);
+      }
+      return;
     } catch (RuntimeException e) {
-      batchAfterCommit.clear();
+      forgetBatch();
       closeHandle(); // whatever state a failed commit left the connection in, the next batch starts afresh
       RuntimeException failure = batchFailure(e, batch.size());
-      batch.forEach(p -> p.result.completeExceptionally(failure));
+      List<Pending<?>> failed = List.copyOf(batch);
+      answers.execute(() -> failed.forEach(p -> p.result.completeExceptionally(failure)));
       return;
     }
     if (health.failing()) {
@@ -131,8 +211,38 @@ public final class GroupCommitWriter implements AutoCloseable {
     batchAfterCommit.forEach(Runnable::run);
     batchAfterCommit.clear();
     commitListeners.forEach(Runnable::run);
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).complete(results.get(i));
+    List<Pending<?>> committed = List.copyOf(batch);
+    answers.execute(() -> {
+      for (int i = 0; i < committed.size(); i++) {
+        committed.get(i).complete(results.get(i));
+      }
+    });
+  }
+
+  /** Writes the rows of every pending handoff of the batch and of the running unit, in order. */
+  private void writeHandoffs(Handle tx) {
+    List<Handoff<?>> due = new ArrayList<>(batchHandoffs);
+    due.addAll(unitHandoffs);
+    batchHandoffs.clear();
+    batchHandoffTags.clear();
+    unitHandoffs.clear();
+    for (Handoff<?> handoff : due) {
+      handoff.write(tx);
+    }
+  }
+
+  private void forgetBatch() {
+    batchAfterCommit.clear();
+    batchHandoffs.clear();
+    batchHandoffTags.clear();
+    unitHandoffs.clear();
+  }
+
+  private void rollback() {
+    try {
+      handle.rollback();
+    } catch (RuntimeException e) {
+      closeHandle();
     }
   }
 
@@ -186,20 +296,29 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private Object runInSavepoint(Handle tx, Pending<?> pending) {
-    tx.savepoint("work");
+    // As plain statements the writer prepares once; the JDBC savepoint API parses them on every unit.
+    DirectWrites.update(tx, "SAVEPOINT work");
     unitAfterCommit.clear();
+    unitHandoffs.clear();
+    runningUnit = pending;
     try {
       Object result = pending.work.apply(tx);
-      tx.release("work");
+      DirectWrites.update(tx, "RELEASE work");
       batchAfterCommit.addAll(unitAfterCommit);
+      batchHandoffs.addAll(unitHandoffs);
+      unitHandoffs.forEach(h -> batchHandoffTags.addAll(h.tags));
+      unitHandoffs.clear();
       return result;
+    } catch (HandoffFailed | StoreFault e) {
+      throw e; // handed-off work written for this unit failed: not this unit's own failure
     } catch (Exception e) {
+      unitHandoffs.clear();
       if (StoreFaults.reason(e).isPresent()) {
         // A full disk or a lost lock may have ended the transaction itself: the batch fails as one.
         throw new StoreFault(e);
       }
-      // Jdbi forgets the savepoint on rollback; the outer commit ends it in the database.
-      tx.rollbackToSavepoint("work");
+      DirectWrites.update(tx, "ROLLBACK TO work");
+      DirectWrites.update(tx, "RELEASE work");
       return new Failure(e);
     }
   }
@@ -212,9 +331,68 @@ public final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (!thread.isAlive()) {
+      prepare.shutdown();
+      answers.shutdown(); // after the last batch: its callers still hear their answers
+    }
   }
 
   private record Failure(Exception error) {}
+
+  /**
+   * Work a unit handed off the writer thread; {@link #get} gives its result once the unit's
+   * future has completed.
+   */
+  public static final class Handoff<T> {
+    private final Pending<?> unit;
+    private final Set<String> tags;
+    private final CompletableFuture<T> computed;
+    private final Rows<T> rows;
+    private T result;
+    private boolean written;
+
+    private Handoff(Pending<?> unit, Set<String> tags, CompletableFuture<T> computed, Rows<T> rows) {
+      this.unit = unit;
+      this.tags = tags;
+      this.computed = computed;
+      this.rows = rows;
+    }
+
+    /** The computed result, once its rows are committed. */
+    public T get() {
+      if (!written) {
+        throw new IllegalStateException("read before its rows were written");
+      }
+      return result;
+    }
+
+    private void write(Handle tx) {
+      try {
+        result = computed.join();
+      } catch (CompletionException e) {
+        throw new HandoffFailed(unit, e.getCause());
+      }
+      try {
+        rows.write(tx, result);
+      } catch (RuntimeException e) {
+        if (StoreFaults.reason(e).isPresent()) {
+          throw new StoreFault(e);
+        }
+        throw new HandoffFailed(unit, e);
+      }
+      written = true;
+    }
+  }
+
+  /** Handed-off work failed after its unit's savepoint was released. */
+  private static final class HandoffFailed extends RuntimeException {
+    final Pending<?> unit;
+
+    HandoffFailed(Pending<?> unit, Throwable cause) {
+      super(cause);
+      this.unit = unit;
+    }
+  }
 
   /** Carries a unit's store fault out of the batch's transaction. */
   private static final class StoreFault extends RuntimeException {

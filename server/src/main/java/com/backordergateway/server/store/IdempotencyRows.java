@@ -21,7 +21,7 @@ public final class IdempotencyRows {
   }
 
   public static void insert(Handle h, String scope, String key, byte[] requestHash, byte[] response, Instant at) {
-    h.execute(
+    DirectWrites.update(h,
         "INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)",
         scope, key, requestHash, response, at.toEpochMilli());
   }
