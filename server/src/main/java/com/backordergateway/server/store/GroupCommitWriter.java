@@ -3,12 +3,9 @@ package com.backordergateway.server.store;
 import com.backordergateway.server.errors.StoreCannotWriteException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,12 +44,6 @@ public final class GroupCommitWriter implements AutoCloseable {
     T apply(Handle tx) throws Exception;
   }
 
-  /** Writes what handed-off work computed, on the writer, inside the unit's transaction. */
-  @FunctionalInterface
-  public interface Rows<T> {
-    void write(Handle tx, T computed);
-  }
-
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_BATCH = 512;
   private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -75,17 +66,8 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** What the unit now running asked to run after its commit, and what the batch's released units asked. */
   private final List<Runnable> unitAfterCommit = new ArrayList<>();
   private final List<Runnable> batchAfterCommit = new ArrayList<>();
-  /** Work handed off by the unit now running, and by the batch's released units, not written yet. */
-  private final List<Handoff<?>> unitHandoffs = new ArrayList<>();
-  private final List<Handoff<?>> batchHandoffs = new ArrayList<>();
-  private final Set<String> batchHandoffTags = new HashSet<>();
+  private final Handoffs handoffs = new Handoffs();
   private Pending<?> runningUnit;
-  /** Where handed-off work runs: CPU only, never the database. */
-  private final ExecutorService prepare = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "store-prepare");
-    t.setDaemon(true);
-    return t;
-  });
 
   public GroupCommitWriter(Database database, StoreWriteHealth health) {
     this.jdbi = database.jdbi();
@@ -123,12 +105,9 @@ public final class GroupCommitWriter implements AutoCloseable {
    * completes. Dropped if the unit rolls back; if {@code compute} or {@code rows} fails, the unit
    * fails with that error and nothing of it is stored.
    */
-  public <T> Handoff<T> handOff(Collection<String> tags, Supplier<T> compute, Rows<T> rows) {
+  public <T> Handoff<T> handOff(Collection<String> tags, Supplier<T> compute, Handoff.Rows<T> rows) {
     requireUnit("handOff");
-    Handoff<T> handoff = new Handoff<>(runningUnit, Set.copyOf(tags), CompletableFuture.supplyAsync(compute, prepare),
-        rows);
-    unitHandoffs.add(handoff);
-    return handoff;
+    return handoffs.start(runningUnit.result, tags, compute, rows);
   }
 
   /**
@@ -137,8 +116,8 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public void writeHandedOff(String tag) {
     requireUnit("writeHandedOff");
-    if (batchHandoffTags.contains(tag) || unitHandoffs.stream().anyMatch(h -> h.tags.contains(tag))) {
-      writeHandoffs(handle);
+    if (handoffs.pending(tag)) {
+      handoffs.writeAll(handle);
     }
   }
 
@@ -183,15 +162,15 @@ public final class GroupCommitWriter implements AutoCloseable {
       for (Pending<?> pending : batch) {
         results.add(runInSavepoint(tx, pending));
       }
-      writeHandoffs(tx);
+      handoffs.writeAll(tx);
       tx.commit();
-    } catch (HandoffFailed failed) {
+    } catch (Handoff.Failed failed) {
       // Its unit's savepoint is gone: roll the batch back and run it again without that unit.
       forgetBatch();
       rollback();
-      answers.execute(() -> failed.unit.result.completeExceptionally(failed.getCause()));
+      answers.execute(() -> failed.caller.completeExceptionally(failed.getCause()));
       List<Pending<?>> rest = new ArrayList<>(batch);
-      rest.remove(failed.unit);
+      rest.removeIf(p -> p.result == failed.caller);
       if (!rest.isEmpty()) {
         commit(rest);
       }
@@ -219,23 +198,9 @@ public final class GroupCommitWriter implements AutoCloseable {
     });
   }
 
-  /** Writes the rows of every pending handoff of the batch and of the running unit, in order. */
-  private void writeHandoffs(Handle tx) {
-    List<Handoff<?>> due = new ArrayList<>(batchHandoffs);
-    due.addAll(unitHandoffs);
-    batchHandoffs.clear();
-    batchHandoffTags.clear();
-    unitHandoffs.clear();
-    for (Handoff<?> handoff : due) {
-      handoff.write(tx);
-    }
-  }
-
   private void forgetBatch() {
     batchAfterCommit.clear();
-    batchHandoffs.clear();
-    batchHandoffTags.clear();
-    unitHandoffs.clear();
+    handoffs.clear();
   }
 
   private void rollback() {
@@ -299,20 +264,18 @@ public final class GroupCommitWriter implements AutoCloseable {
     // As plain statements the writer prepares once; the JDBC savepoint API parses them on every unit.
     DirectWrites.update(tx, "SAVEPOINT work");
     unitAfterCommit.clear();
-    unitHandoffs.clear();
+    handoffs.unitDropped();
     runningUnit = pending;
     try {
       Object result = pending.work.apply(tx);
       DirectWrites.update(tx, "RELEASE work");
       batchAfterCommit.addAll(unitAfterCommit);
-      batchHandoffs.addAll(unitHandoffs);
-      unitHandoffs.forEach(h -> batchHandoffTags.addAll(h.tags));
-      unitHandoffs.clear();
+      handoffs.unitReleased();
       return result;
-    } catch (HandoffFailed | StoreFault e) {
+    } catch (Handoff.Failed | StoreFault e) {
       throw e; // handed-off work written for this unit failed: not this unit's own failure
     } catch (Exception e) {
-      unitHandoffs.clear();
+      handoffs.unitDropped();
       if (StoreFaults.reason(e).isPresent()) {
         // A full disk or a lost lock may have ended the transaction itself: the batch fails as one.
         throw new StoreFault(e);
@@ -332,67 +295,12 @@ public final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (!thread.isAlive()) {
-      prepare.shutdown();
+      handoffs.close();
       answers.shutdown(); // after the last batch: its callers still hear their answers
     }
   }
 
   private record Failure(Exception error) {}
-
-  /**
-   * Work a unit handed off the writer thread; {@link #get} gives its result once the unit's
-   * future has completed.
-   */
-  public static final class Handoff<T> {
-    private final Pending<?> unit;
-    private final Set<String> tags;
-    private final CompletableFuture<T> computed;
-    private final Rows<T> rows;
-    private T result;
-    private boolean written;
-
-    private Handoff(Pending<?> unit, Set<String> tags, CompletableFuture<T> computed, Rows<T> rows) {
-      this.unit = unit;
-      this.tags = tags;
-      this.computed = computed;
-      this.rows = rows;
-    }
-
-    /** The computed result, once its rows are committed. */
-    public T get() {
-      if (!written) {
-        throw new IllegalStateException("read before its rows were written");
-      }
-      return result;
-    }
-
-    private void write(Handle tx) {
-      try {
-        result = computed.join();
-      } catch (CompletionException e) {
-        throw new HandoffFailed(unit, e.getCause());
-      }
-      try {
-        rows.write(tx, result);
-      } catch (RuntimeException e) {
-        if (StoreFaults.reason(e).isPresent()) {
-          throw new StoreFault(e);
-        }
-        throw new HandoffFailed(unit, e);
-      }
-      written = true;
-    }
-  }
-
-  /** Handed-off work failed after its unit's savepoint was released. */
-  private static final class HandoffFailed extends RuntimeException {
-    final Pending<?> unit;
-
-    HandoffFailed(Pending<?> unit, Throwable cause) {
-      super(cause);
-      this.unit = unit;
-    }
-  }
 
   /** Carries a unit's store fault out of the batch's transaction. */
   private static final class StoreFault extends RuntimeException {

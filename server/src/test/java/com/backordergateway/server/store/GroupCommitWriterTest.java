@@ -68,7 +68,7 @@ class GroupCommitWriterTest {
         .bind(0, sku).mapTo(Integer.class).one());
   }
 
-  private static GroupCommitWriter.Rows<Integer> level(String sku) {
+  private static Handoff.Rows<Integer> level(String sku) {
     return (h, n) -> h.execute("INSERT INTO sku_levels (sku, on_hand, cause, observed_at) VALUES (?, ?, 'COUNT', 0)",
         sku, n);
   }
@@ -117,7 +117,7 @@ class GroupCommitWriterTest {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("f.db"), null, null);
         GroupCommitWriter writer = new GroupCommitWriter(db, new StoreWriteHealth())) {
       CountDownLatch release = holdWriter(writer);
-      List<CompletableFuture<GroupCommitWriter.Handoff<Integer>>> results = new ArrayList<>();
+      List<CompletableFuture<Handoff<Integer>>> results = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         int n = i;
         results.add(writer.submit(h -> {
