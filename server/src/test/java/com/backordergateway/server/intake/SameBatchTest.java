@@ -13,11 +13,11 @@ import com.backordergateway.api.v1.ListEventsRequest;
 import com.backordergateway.api.v1.ReportInventoryLevelRequest;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.testing.GatewayTest;
+import com.backordergateway.server.testing.HeldWriter;
 import com.backordergateway.server.testing.TestGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,17 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class SameBatchTest extends GatewayTest {
 
-  /** Holds the writer so that everything submitted until the latch opens goes into one batch. */
   private CountDownLatch holdWriter() throws InterruptedException {
-    GroupCommitWriter writer = gateway.get(GroupCommitWriter.class);
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch holding = new CountDownLatch(1);
-    writer.submit(h -> {
-      holding.countDown();
-      return release.await(10, TimeUnit.SECONDS);
-    });
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-    return release;
+    return HeldWriter.hold(gateway.get(GroupCommitWriter.class));
   }
 
   private List<Delivery> deliveries(DeliveryStatus status) {

@@ -3,6 +3,7 @@ package com.backordergateway.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.backordergateway.server.testing.HeldWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,18 +51,6 @@ class GroupCommitWriterTest {
     }
   }
 
-  /** Holds the writer in a unit until released, so what is submitted meanwhile shares one batch. */
-  private static CountDownLatch holdWriter(GroupCommitWriter writer) throws InterruptedException {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch holding = new CountDownLatch(1);
-    writer.submit(h -> {
-      holding.countDown();
-      return release.await(10, TimeUnit.SECONDS);
-    });
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-    return release;
-  }
-
   private static int levels(Database db, String sku) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sku_levels WHERE sku = ?")
         .bind(0, sku).mapTo(Integer.class).one());
@@ -93,7 +81,7 @@ class GroupCommitWriterTest {
   void aLaterUnitSeesHandedOffRowsOnlyWhenItAsksForTheirTag() throws Exception {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null);
         GroupCommitWriter writer = new GroupCommitWriter(db, new StoreWriteHealth())) {
-      CountDownLatch release = holdWriter(writer);
+      CountDownLatch release = HeldWriter.hold(writer);
       writer.submit(h -> writer.handOff(Set.of("sku:A"), () -> 1, level("A")));
       CompletableFuture<Integer> unasked = writer.submit(h -> levelsIn(h, "A"));
       CompletableFuture<Integer> asked = writer.submit(h -> {
@@ -116,7 +104,7 @@ class GroupCommitWriterTest {
   void failingHandedOffWorkFailsItsUnitAloneWithNothingOfItStored() throws Exception {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("f.db"), null, null);
         GroupCommitWriter writer = new GroupCommitWriter(db, new StoreWriteHealth())) {
-      CountDownLatch release = holdWriter(writer);
+      CountDownLatch release = HeldWriter.hold(writer);
       List<CompletableFuture<Handoff<Integer>>> results = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         int n = i;
