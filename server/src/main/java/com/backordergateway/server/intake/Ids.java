@@ -22,20 +22,21 @@ public final class Ids {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = random.nextLong() & 0xFFFFL; // 16 random bits
     long low = random.nextLong(); // 64 random bits
-    long hi = (time << 16) | high; // the 128-bit value as two halves: time(48)|high(16), low(64)
+    long upper = (time << 16) | high; // the 128-bit value in two halves: time(48)|high(16), then low(64)
     char[] out = new char[26];
     // 130 bits in 26 characters of 5: the first holds only the top 3 bits.
     for (int i = 0; i < 26; i++) {
       int below = 125 - i * 5; // bits to the right of this character's five
-      out[i] = CROCKFORD[(int) (shiftRight(hi, low, below) & 31)];
+      out[i] = CROCKFORD[(int) (shiftRight(upper, low, below) & 31)];
     }
     return prefix + "_" + new String(out);
   }
 
-  private static long shiftRight(long hi, long lo, int n) {
+  /** The 128-bit value {@code upper|lower} shifted right by {@code n}, its low 64 bits. */
+  private static long shiftRight(long upper, long lower, int n) {
     if (n >= 64) {
-      return hi >>> (n - 64);
+      return upper >>> (n - 64);
     }
-    return n == 0 ? lo : (lo >>> n) | (hi << (64 - n));
+    return n == 0 ? lower : (lower >>> n) | (upper << (64 - n));
   }
 }

@@ -162,10 +162,11 @@ public final class IntakeService {
    */
   private <R extends Message> Supplier<IntakeResponse> record(Handle h, IntakeRule<R> rule, R request, Any packed,
       String scope, String key, byte[] hash, PlatformDelivery platform) {
-    List<String> tags = new ArrayList<>(2);
+    List<String> tags = new ArrayList<>();
     if (!key.isEmpty()) {
-      tags.add(answerTag(scope, key));
-      writer.writeHandedOff(tags.get(0)); // a retry in the same batch as its first call
+      String tag = answerTag(scope, key);
+      tags.add(tag);
+      writer.writeHandedOff(tag); // a retry in the same batch as its first call
       var stored = IdempotencyRows.find(h, scope, key);
       if (stored.isPresent()) {
         IntakeResponse answer = replay(stored.get(), hash);
@@ -173,8 +174,9 @@ public final class IntakeService {
       }
     }
     if (platform != null) {
-      tags.add(answerTag(platform.scope(), platform.deliveryId()));
-      writer.writeHandedOff(tags.get(tags.size() - 1));
+      String tag = answerTag(platform.scope(), platform.deliveryId());
+      tags.add(tag);
+      writer.writeHandedOff(tag);
       var stored = IdempotencyRows.find(h, platform.scope(), platform.deliveryId());
       if (stored.isPresent()) {
         IntakeResponse answer = replay(stored.get(), null);

@@ -264,7 +264,6 @@ public final class GroupCommitWriter implements AutoCloseable {
     // As plain statements the writer prepares once; the JDBC savepoint API parses them on every unit.
     DirectWrites.update(tx, "SAVEPOINT work");
     unitAfterCommit.clear();
-    handoffs.unitDropped();
     runningUnit = pending;
     try {
       Object result = pending.work.apply(tx);
@@ -272,8 +271,8 @@ public final class GroupCommitWriter implements AutoCloseable {
       batchAfterCommit.addAll(unitAfterCommit);
       handoffs.unitReleased();
       return result;
-    } catch (Handoff.Failed | StoreFault e) {
-      throw e; // handed-off work written for this unit failed: not this unit's own failure
+    } catch (Handoff.Failed e) {
+      throw e; // an earlier unit's handed-off work, written at this unit's asking, failed: the batch reruns without it
     } catch (Exception e) {
       handoffs.unitDropped();
       if (StoreFaults.reason(e).isPresent()) {

@@ -46,7 +46,7 @@ final class Handoffs implements AutoCloseable {
     unit.clear();
   }
 
-  /** The running unit rolled back (or a new one starts): what it handed off is dropped. */
+  /** The running unit rolled back: what it handed off is dropped. */
   void unitDropped() {
     unit.clear();
   }
