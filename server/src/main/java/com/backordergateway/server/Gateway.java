@@ -23,6 +23,10 @@ import com.backordergateway.server.plugins.PluginsModule;
 import com.backordergateway.rendering.TemplateException;
 import com.backordergateway.server.routing.NotificationTemplates;
 import com.backordergateway.server.routing.RoutingModule;
+import com.backordergateway.server.cluster.ClusterModule;
+import com.backordergateway.server.cluster.ReplicaRegistry;
+import com.backordergateway.server.cluster.RetentionJob;
+import com.backordergateway.server.store.ChangeNotifications;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.store.StoreModule;
@@ -88,6 +92,7 @@ public final class Gateway implements AutoCloseable {
         Guice.createInjector(
             new ConfigModule(config, clock),
             new StoreModule(),
+            new ClusterModule(),
             new RoutingModule(),
             new IntakeModule(),
             new MetricsModule(),
@@ -108,6 +113,7 @@ public final class Gateway implements AutoCloseable {
       throw e;
     }
     injector.getInstance(SupplierDelayMonitor.class).start();
+    injector.getInstance(RetentionJob.class).start();
     injector.getInstance(DeliveryDispatcher.class).start();
     injector.getInstance(GatewayGauges.class).register();
     try {
@@ -172,11 +178,14 @@ public final class Gateway implements AutoCloseable {
     injector.getInstance(HttpListener.class).stop();
     grpc.stop(10);
     injector.getInstance(SupplierDelayMonitor.class).close();
+    injector.getInstance(RetentionJob.class).close();
     injector.getInstance(DeliveryDispatcher.class).close();
     injector.getInstance(PluginFolderWatcher.class).close();
     injector.getInstance(PluginHost.class).close();
     injector.getInstance(Key.get(ExecutorService.class, Names.named("queries"))).shutdown();
     injector.getInstance(GroupCommitWriter.class).close();
+    injector.getInstance(ChangeNotifications.class).close();
+    injector.getInstance(ReplicaRegistry.class).close();
     injector.getInstance(Database.class).close();
     log.info("stopped");
   }

@@ -79,10 +79,19 @@ final class ConfigValidator {
   }
 
   private void validateStorage(List<String> problems) {
-    if (!config.storage().url().startsWith("jdbc:sqlite:")) {
-      problems.add("storage.url: must be a jdbc:sqlite: URL (PostgreSQL support is not in this build)");
+    GatewayConfig.Storage storage = config.storage();
+    String url = storage.url();
+    if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql://")) {
+      problems.add("storage.url: must be a jdbc:sqlite: file or a jdbc:postgresql:// URL");
     }
-    positive("storage.busy-timeout", config.storage().busyTimeout(), problems);
+    if (url.startsWith("jdbc:postgresql:") && url.matches("(?i).*[?&]password=.*")) {
+      problems.add("storage.url: put the password in storage.password (from ${env:…} or ${file:…}), not in the URL");
+    }
+    positive("storage.busy-timeout", storage.busyTimeout(), problems);
+    positive("storage.connect-timeout", storage.connectTimeout(), problems);
+    positive("storage.retention", storage.retention(), problems);
+    check(storage.poolSize() >= 2 && storage.poolSize() <= 200,
+        "storage.pool-size: must be between 2 and 200 (the writer keeps one connection)", problems);
   }
 
   private void validateAuth(List<String> problems) {

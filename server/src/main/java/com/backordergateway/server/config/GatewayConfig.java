@@ -26,7 +26,7 @@ public record GatewayConfig(
 
   public GatewayConfig {
     server = server == null ? new Server(null, null, null, null, null) : server;
-    storage = storage == null ? new Storage(null, null, null, null) : storage;
+    storage = storage == null ? new Storage(null, null, null, null, null, null, null) : storage;
     auth = auth == null ? new Auth(null) : auth;
     plugins = plugins == null ? new Plugins(null, null, null) : plugins;
     triggers = triggers == null ? new Triggers(null, null, null, null, null) : triggers;
@@ -109,13 +109,32 @@ public record GatewayConfig(
   public record Tls(String certChain, String privateKey, String clientCa) {}
 
   /**
-   * Where state lives. The default is an embedded SQLite file under {@code data/}; a write waits
-   * up to {@code busyTimeout} for a lock another process holds before intake answers UNAVAILABLE.
+   * Where state lives. The default is an embedded SQLite file under {@code data/}; a
+   * {@code jdbc:postgresql://} URL shares one database among several gateway replicas (user and
+   * password usually from {@code ${env:…}} or {@code ${file:…}}). A write waits up to
+   * {@code busyTimeout} for a lock another process holds before intake answers UNAVAILABLE;
+   * {@code poolSize} connections serve the writer and the queries; a connection not had within
+   * {@code connectTimeout} fails the call. Settled deliveries, their status changes and stored
+   * answers older than {@code retention} are purged (open cases keep theirs).
    */
-  public record Storage(String url, String username, String password, Duration busyTimeout) {
+  public record Storage(String url, String username, String password, Duration busyTimeout, Integer poolSize,
+      Duration connectTimeout, Duration retention) {
     public Storage {
       url = url == null ? "jdbc:sqlite:data/backorder.db" : url;
       busyTimeout = busyTimeout == null ? Duration.ofSeconds(10) : busyTimeout;
+      poolSize = poolSize == null ? (url.startsWith("jdbc:postgresql:") ? 10 : 5) : poolSize;
+      connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+      retention = retention == null ? Duration.ofDays(90) : retention;
+    }
+
+    /** The embedded default's settings for {@code url}. */
+    public static Storage of(String url, String username, String password) {
+      return new Storage(url, username, password, null, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+      return "Storage[url=" + url + ", username=" + username + ", poolSize=" + poolSize + "]";
     }
   }
 

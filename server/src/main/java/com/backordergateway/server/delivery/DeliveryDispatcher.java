@@ -1,6 +1,7 @@
 package com.backordergateway.server.delivery;
 
 import com.backordergateway.connector.api.RateLimit;
+import com.backordergateway.server.cluster.ReplicaRegistry;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.plugins.ConnectorInstances;
@@ -13,8 +14,6 @@ import com.backordergateway.server.store.GroupCommitWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * database updates, so any number of gateway replicas can dispatch from one database, and a
  * crashed node's deliveries are claimed again once its leases expire. At least once to the
  * platform; the delivery id is the platform's idempotency key where it has one.
+ *
+ * <p>With replicas sharing a PostgreSQL store, claims skip rows another replica has locked, each
+ * connector instance's rate limit is split among the live replicas (the limit is the platform
+ * account's), and a joining replica waits until the others have shrunk their share. Circuit
+ * breakers stay per replica: each learns for itself that a platform is down, within N failures.
  */
 @Singleton
 public final class DeliveryDispatcher implements AutoCloseable {
@@ -54,6 +57,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
   private final DeliveryWakeups wakeups;
   private final Clock clock;
   private final String owner;
+  private final ReplicaRegistry replicas;
   private final DeliveryAttempt attempts;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
@@ -71,7 +75,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
   @Inject
   public DeliveryDispatcher(GatewayConfig config, ConnectorInstances instances, GroupCommitWriter writer,
       Database database, FallbackPlanner fallbacks, RoutePlanner routes, DeliveryWakeups wakeups, DeliveryMetrics metrics,
-      Clock clock) {
+      Clock clock, ReplicaRegistry replicas) {
     this.config = config;
     this.instances = instances;
     this.writer = writer;
@@ -79,7 +83,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
     this.clock = clock;
     this.routes = routes;
     this.configured = config.connectors().stream().map(GatewayConfig.Connector::id).toList();
-    this.owner = hostName() + "/" + UUID.randomUUID();
+    this.replicas = replicas;
+    this.owner = replicas.owner();
     GatewayConfig.Delivery engine = config.delivery();
     this.attempts = new DeliveryAttempt(instances, writer, database, fallbacks, routes,
         new RetryPolicy(engine, () -> ThreadLocalRandom.current().nextDouble()), metrics, clock, owner, engine.lease(),
@@ -154,6 +159,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
   }
 
   private void loop() {
+    try {
+      replicas.awaitSettled();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     while (running) {
       try {
         if (dispatchOnce() == 0) {
@@ -188,7 +199,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
       };
       return new InstanceLane(connector, config.delivery(), instance, clock, workers, timer, wakeups::signal,
-          this::attempt);
+          this::attempt, replicas::live);
     });
   }
 
@@ -218,14 +229,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
       Thread.sleep(POLL_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "gateway";
     }
   }
 

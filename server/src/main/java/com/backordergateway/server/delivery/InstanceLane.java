@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The queue in front of one connector instance: at most {@code max-concurrency} attempts at a
@@ -27,6 +28,10 @@ import java.util.function.Function;
  * it can start soon, and calls {@code roomFreed} once it has drained to half, so claims come in
  * batches rather than one per finished delivery. A backlog behind a slow platform therefore
  * stays in the database, unclaimed, and costs nothing while it waits.
+ *
+ * <p>The rate and burst are the platform account's, shared by every replica: each lane paces at
+ * its share, the limit divided by the live replicas (burst rounded down), so their sum stays
+ * within the limit.
  */
 final class InstanceLane {
 
@@ -44,6 +49,7 @@ final class InstanceLane {
   private final ScheduledExecutorService timer;
   private final Runnable roomFreed;
   private final Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt;
+  private final IntSupplier replicas;
   private final Deque<List<DeliveryClaims.Claimed>> queue = new ArrayDeque<>();
   /** Attempts started and not yet recorded: a slot is held until its outcome commits. */
   private int running;
@@ -67,7 +73,8 @@ final class InstanceLane {
    */
   InstanceLane(GatewayConfig.Connector config, GatewayConfig.Delivery engine, Instance instance, Clock clock,
       Executor workers, ScheduledExecutorService timer, Runnable roomFreed,
-      Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt) {
+      Function<List<DeliveryClaims.Claimed>, CompletableFuture<?>> attempt, IntSupplier replicas) {
+    this.replicas = replicas;
     this.config = config;
     this.lease = engine.lease();
     this.maxAhead = engine.batchSize();
@@ -140,7 +147,7 @@ final class InstanceLane {
   /** Starts what concurrency and rate allow now; schedules itself when the bucket is empty. */
   private synchronized void pump() {
     RateLimit rate = rate();
-    if (rate.permitsPerSecond() != bucket.perSecond()) {
+    if (rate.permitsPerSecond() != bucket.perSecond() || rate.burst() != bucket.burst()) {
       bucket.setRate(rate.permitsPerSecond(), rate.burst());
     }
     while (running < config.maxConcurrency() && !queue.isEmpty()) {
@@ -183,7 +190,15 @@ final class InstanceLane {
     return left;
   }
 
+  /** This replica's share of the instance's rate limit. */
   private RateLimit rate() {
+    RateLimit account = accountRate();
+    int n = Math.max(1, replicas.getAsInt());
+    return n == 1 ? account : new RateLimit(account.permitsPerSecond() / n, Math.max(1, account.burst() / n));
+  }
+
+  /** The platform account's limit: the instance's configured rate, else its plugin's default. */
+  private RateLimit accountRate() {
     if (config.ratePerSecond() != null) {
       double perSecond = config.ratePerSecond();
       return new RateLimit(perSecond, config.rateBurst() != null ? config.rateBurst() : Math.max(1, (int) Math.ceil(perSecond)));

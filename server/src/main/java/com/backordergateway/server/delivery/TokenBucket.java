@@ -45,6 +45,10 @@ final class TokenBucket {
     return perSecond;
   }
 
+  synchronized int burst() {
+    return burst;
+  }
+
   private void refill() {
     long now = nanos();
     tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * perSecond);

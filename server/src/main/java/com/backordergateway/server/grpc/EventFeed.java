@@ -6,10 +6,11 @@ import com.backordergateway.api.v1.WatchEventsRequest;
 import com.backordergateway.api.v1.WatchEventsResponse;
 import com.backordergateway.server.errors.ErrorStatus;
 import com.backordergateway.server.errors.InvalidRequestException;
+import com.backordergateway.server.store.ChangeNotifications;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.DeliveryChangeRows;
 import com.backordergateway.server.store.EventRows;
-import com.backordergateway.server.store.GroupCommitWriter;
+import com.backordergateway.server.store.FeedPosition;
 import io.grpc.stub.ServerCallStreamObserver;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,7 +25,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * WatchEvents: every subscriber reads committed events and delivery status changes from the
- * log after its own cursor ({@code <event seq>.<change seq>}).
+ * log after its own cursor ({@code <event position>.<change position>}, see {@link FeedPosition}).
+ * Commits of other replicas sharing the store wake subscribers through {@link ChangeNotifications}.
  *
  * <p>Commits only wake subscribers; each one pulls at the pace its client reads (gRPC flow
  * control), so a slow subscriber falls behind in the log instead of holding up intake or
@@ -34,22 +36,21 @@ import org.jdbi.v3.core.Jdbi;
 final class EventFeed {
 
   private static final int BATCH = 200;
-  private static final long FROM_NOW = -1;
 
   private final Jdbi jdbi;
   private final Executor executor;
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
   @Inject
-  EventFeed(Database database, GroupCommitWriter writer, @Named("queries") Executor executor) {
+  EventFeed(Database database, ChangeNotifications changes, @Named("queries") Executor executor) {
     this.jdbi = database.jdbi();
     this.executor = executor;
-    writer.onCommit(() -> subscriptions.forEach(Subscription::wake));
+    changes.onFeedChange(() -> subscriptions.forEach(Subscription::wake));
   }
 
   /** Called on the transport thread: gRPC only takes stream handlers before the method returns. */
   void subscribe(WatchEventsRequest request, ServerCallStreamObserver<WatchEventsResponse> observer) {
-    long[] cursor = request.getAfterCursor().isEmpty() ? new long[] {FROM_NOW, FROM_NOW} : cursor(request.getAfterCursor());
+    FeedPosition[] cursor = request.getAfterCursor().isEmpty() ? new FeedPosition[2] : cursor(request.getAfterCursor());
     Subscription subscription = new Subscription(request.getSku(), cursor[0], cursor[1], observer);
     observer.setOnCancelHandler(() -> subscriptions.remove(subscription));
     observer.setOnReadyHandler(subscription::wake);
@@ -61,17 +62,17 @@ final class EventFeed {
     return subscriptions.size();
   }
 
-  /** {@code E.D}, or just {@code E} (an event's own cursor: deliveries from now on). */
-  private static long[] cursor(String text) {
+  /** {@code E.D}, or just {@code E} (an event's own cursor: deliveries from now on); null means "from now". */
+  private static FeedPosition[] cursor(String text) {
     try {
-      long[] parts = Arrays.stream(text.split("\\.", -1)).mapToLong(Long::parseLong).toArray();
-      if (parts.length == 1 && parts[0] >= 0) {
-        return new long[] {parts[0], FROM_NOW};
+      String[] parts = text.split("\\.", -1);
+      if (parts.length == 1) {
+        return new FeedPosition[] {FeedPosition.parse(parts[0]), null};
       }
-      if (parts.length == 2 && parts[0] >= 0 && parts[1] >= 0) {
-        return parts;
+      if (parts.length == 2) {
+        return new FeedPosition[] {FeedPosition.parse(parts[0]), FeedPosition.parse(parts[1])};
       }
-    } catch (NumberFormatException e) {
+    } catch (IllegalArgumentException e) {
       // same answer as any other malformed cursor
     }
     throw InvalidRequestException.of("after_cursor", "not a cursor from an event or a watch response");
@@ -82,10 +83,11 @@ final class EventFeed {
     private final ServerCallStreamObserver<WatchEventsResponse> observer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private volatile long lastEvent;
-    private volatile long lastChange;
+    /** Where this subscriber is in each feed; null until the first pump places it at "now". */
+    private volatile FeedPosition lastEvent;
+    private volatile FeedPosition lastChange;
 
-    Subscription(String sku, long lastEvent, long lastChange, ServerCallStreamObserver<WatchEventsResponse> observer) {
+    Subscription(String sku, FeedPosition lastEvent, FeedPosition lastChange, ServerCallStreamObserver<WatchEventsResponse> observer) {
       this.sku = sku;
       this.lastEvent = lastEvent;
       this.lastChange = lastChange;
@@ -118,21 +120,21 @@ final class EventFeed {
 
     /** Sends what the client can take now; the ready handler wakes us for the rest. */
     private void pump() {
-      if (lastEvent == FROM_NOW) {
-        lastEvent = jdbi.withHandle(EventRows::lastSeq);
+      if (lastEvent == null) {
+        lastEvent = jdbi.withHandle(EventRows::lastPosition);
       }
-      if (lastChange == FROM_NOW) {
-        lastChange = jdbi.withHandle(DeliveryChangeRows::lastSeq);
+      if (lastChange == null) {
+        lastChange = jdbi.withHandle(DeliveryChangeRows::lastPosition);
       }
       while (!observer.isCancelled() && observer.isReady()) {
         List<Event> events = jdbi.withHandle(h -> EventRows.after(h, lastEvent, sku, BATCH));
         for (Event event : events) {
-          lastEvent = Long.parseLong(event.getCursor());
+          lastEvent = FeedPosition.parse(event.getCursor());
           observer.onNext(WatchEventsResponse.newBuilder().setCursor(cursor()).setEvent(event).build());
         }
         List<DeliveryChangeRows.Change> changes = jdbi.withHandle(h -> DeliveryChangeRows.after(h, lastChange, BATCH));
         for (DeliveryChangeRows.Change change : changes) {
-          lastChange = change.seq();
+          lastChange = change.position();
           if (about(change.delivery())) {
             observer.onNext(WatchEventsResponse.newBuilder().setCursor(cursor()).setDelivery(change.delivery()).build());
           }

@@ -131,9 +131,29 @@ final class IntakeTransaction {
 
   // ---- cases ----
 
-  /** The SKU's open case, if any. */
+  /**
+   * The SKU's open case, if any. From here on this transaction decides alone about the SKU: a
+   * replica sharing the store that asks for it waits until this one has committed.
+   */
   Optional<BackorderCase> openCase(String sku) {
+    writer.dialect().serialize(h, "sku:" + sku);
     return known.mayHaveOpenCase(sku) ? CaseRows.openForSku(h, sku) : Optional.empty();
+  }
+
+  /** The case with this id, read once its SKU is this transaction's alone (see {@link #openCase(String)}). */
+  Optional<BackorderCase> caseById(String caseId) {
+    Optional<BackorderCase> c = CaseRows.find(h, caseId);
+    if (c.isEmpty() || !writer.dialect().shared()) {
+      return c;
+    }
+    writer.dialect().serialize(h, "sku:" + c.get().getSku());
+    return CaseRows.find(h, caseId); // as the replica that held the SKU left it
+  }
+
+  /** The shipment with this PO number, read once it is this transaction's alone. */
+  Optional<Shipment> findShipment(String poNumber) {
+    writer.dialect().serialize(h, "po:" + poNumber);
+    return ShipmentRows.find(h, poNumber);
   }
 
   /**

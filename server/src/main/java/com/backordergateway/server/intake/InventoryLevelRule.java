@@ -47,8 +47,8 @@ final class InventoryLevelRule implements IntakeRule<ReportInventoryLevelRequest
     String sku = r.getSku();
     tx.touchedSku(sku);
     Instant observed = r.hasObservedAt() ? Instant.ofEpochMilli(Timestamps.toMillis(r.getObservedAt())) : tx.now;
+    Optional<BackorderCase> open = tx.openCase(sku); // first: it makes the SKU this call's alone
     SkuLevelRows.record(tx.h, sku, r.getOnHand(), r.getCause().name(), observed);
-    Optional<BackorderCase> open = tx.openCase(sku);
     if (r.getCause() == InventoryCause.INVENTORY_CAUSE_SALE) {
       onSale(tx, r, open);
     } else {

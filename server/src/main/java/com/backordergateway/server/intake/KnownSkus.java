@@ -19,6 +19,8 @@ import java.util.Set;
  * case or registers its shipment (should that unit roll back, the set errs on the side of "may"),
  * and a SKU leaves the open set only after the unit that resolved its case has committed.
  * Shipments never leave: a SKU whose shipment arrived keeps asking the store, as it did before.
+ *
+ * <p>On a store shared by replicas another process opens cases too, so every SKU "may" have both.
  */
 @Singleton
 final class KnownSkus {
@@ -28,10 +30,13 @@ final class KnownSkus {
   private final Map<String, Long> openCases = new HashMap<>();
   private long openings;
   private final Set<String> expectedShipments;
+  /** False on a shared store: then nothing is known and every question goes to the store. */
+  private final boolean exact;
 
   @Inject
   KnownSkus(Database database, GroupCommitWriter writer) {
     this.writer = writer;
+    this.exact = !database.dialect().shared();
     database.jdbi().useHandle(h -> h.createQuery("SELECT sku FROM cases WHERE status = 'CASE_STATUS_OPEN'")
         .mapTo(String.class).forEach(sku -> openCases.put(sku, 0L)));
     this.expectedShipments = database.jdbi().withHandle(h -> new HashSet<>(h.createQuery(
@@ -41,11 +46,11 @@ final class KnownSkus {
   }
 
   boolean mayHaveOpenCase(String sku) {
-    return openCases.containsKey(sku);
+    return !exact || openCases.containsKey(sku);
   }
 
   boolean mayHaveExpectedShipment(String sku) {
-    return expectedShipments.contains(sku);
+    return !exact || expectedShipments.contains(sku);
   }
 
   void caseOpened(String sku) {

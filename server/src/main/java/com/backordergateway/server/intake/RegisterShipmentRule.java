@@ -52,7 +52,7 @@ final class RegisterShipmentRule implements IntakeRule<RegisterExpectedShipmentR
 
   @Override
   public void apply(IntakeTransaction tx, RegisterExpectedShipmentRequest r) {
-    if (ShipmentRows.find(tx.h, r.getPoNumber()).isPresent()) {
+    if (tx.findShipment(r.getPoNumber()).isPresent()) {
       throw ConflictException.alreadyExists("shipment " + r.getPoNumber() + " is already registered");
     }
     Shipment shipment =

@@ -34,7 +34,7 @@ final class ResolutionRule implements IntakeRule<ResolveBackorderRequest> {
   public void apply(IntakeTransaction tx, ResolveBackorderRequest r) {
     BackorderCase c =
         r.hasCaseId()
-            ? CaseRows.find(tx.h, r.getCaseId()).orElseThrow(() -> new NotFoundException("no case " + r.getCaseId()))
+            ? tx.caseById(r.getCaseId()).orElseThrow(() -> new NotFoundException("no case " + r.getCaseId()))
             : tx.openCase(r.getSku()).orElseThrow(() -> new NotFoundException("no open case for SKU " + r.getSku()));
     if (c.getStatus() != CaseStatus.CASE_STATUS_OPEN) {
       throw ConflictException.failedPrecondition("case " + c.getId() + " is already resolved");

@@ -43,7 +43,7 @@ final class ShipmentOverdueRule implements IntakeRule<Shipment> {
   @Override
   public void apply(IntakeTransaction tx, Shipment snapshot) {
     Shipment s =
-        ShipmentRows.find(tx.h, snapshot.getPoNumber())
+        tx.findShipment(snapshot.getPoNumber())
             .orElseThrow(() -> ConflictException.failedPrecondition("shipment is gone"));
     int step = overdueStep(s, tx.now);
     Duration late = Duration.between(SupplierDelays.expected(s), tx.now);

@@ -8,7 +8,6 @@ import com.backordergateway.api.v1.ShipmentLine;
 import com.backordergateway.api.v1.ShipmentStatus;
 import com.backordergateway.server.errors.ConflictException;
 import com.backordergateway.server.errors.InvalidRequestException;
-import com.backordergateway.server.store.CaseRows;
 import com.backordergateway.server.store.ShipmentRows;
 import com.google.protobuf.util.Timestamps;
 import java.time.Duration;
@@ -46,7 +45,7 @@ final class ShipmentUpdateRule implements IntakeRule<ReportShipmentUpdateRequest
   @Override
   public void apply(IntakeTransaction tx, ReportShipmentUpdateRequest r) {
     Shipment s =
-        ShipmentRows.find(tx.h, r.getPoNumber())
+        tx.findShipment(r.getPoNumber())
             .orElseThrow(() -> InvalidRequestException.of("po_number", "no registered shipment " + r.getPoNumber()));
     if (s.getStatus() != ShipmentStatus.SHIPMENT_STATUS_EXPECTED) {
       throw ConflictException.failedPrecondition(
@@ -74,7 +73,7 @@ final class ShipmentUpdateRule implements IntakeRule<ReportShipmentUpdateRequest
           : late + "; delay step " + step + " was already alerted")
           + (moved > 0 ? "; " + moved + " order(s) told the supplier's new expected date" : ""));
     }
-    tx.shipment(ShipmentRows.find(tx.h, s.getPoNumber()).orElseThrow());
+    tx.shipment(tx.findShipment(s.getPoNumber()).orElseThrow());
   }
 
   /**
@@ -97,7 +96,7 @@ final class ShipmentUpdateRule implements IntakeRule<ReportShipmentUpdateRequest
   private static int correctSupplierDates(IntakeTransaction tx, Map<String, Instant> before) {
     int corrected = 0;
     for (Map.Entry<String, Instant> told : before.entrySet()) {
-      BackorderCase c = CaseRows.find(tx.h, told.getKey()).orElseThrow();
+      BackorderCase c = tx.caseById(told.getKey()).orElseThrow();
       if (!Objects.equals(tx.about(c).eta(), told.getValue())) {
         corrected += tx.correctEta(c, null, c.getOpenedBy(), "", "");
       }

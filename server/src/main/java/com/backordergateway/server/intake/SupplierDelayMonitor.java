@@ -2,6 +2,7 @@ package com.backordergateway.server.intake;
 
 import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.Shipment;
+import com.backordergateway.server.cluster.JobLeases;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.ConflictException;
 import com.backordergateway.server.errors.StoreCannotWriteException;
@@ -26,22 +27,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds registered shipments that are overdue by their supplier's threshold with no update
  * arriving, and fires SUPPLIER_DELAYED for each new delay step. Driven by the clock alone.
+ *
+ * <p>With replicas sharing the store, the scheduled pass runs on the one holding the monitor's
+ * lease; each firing is also conditional on the shipment's delay step in the store, so a pass
+ * overlapping a takeover still fires once per shipment per step.
  */
 @Singleton
 public final class SupplierDelayMonitor implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SupplierDelayMonitor.class);
+  static final String JOB = "supplier-delay-monitor";
 
   private final Database database;
   private final IntakeService intake;
   private final Clock clock;
   private final GatewayConfig.Triggers triggers;
   private final ShipmentOverdueRule overdue;
+  private final JobLeases leases;
   private ScheduledExecutorService scheduler;
 
   @Inject
-  public SupplierDelayMonitor(Database database, IntakeService intake, Clock clock, GatewayConfig config) {
+  public SupplierDelayMonitor(Database database, IntakeService intake, Clock clock, GatewayConfig config,
+      JobLeases leases) {
     this.database = database;
+    this.leases = leases;
     this.intake = intake;
     this.clock = clock;
     this.triggers = config.triggers();
@@ -94,6 +103,9 @@ public final class SupplierDelayMonitor implements AutoCloseable {
 
   private void checkQuietly() {
     try {
+      if (!leases.hold(JOB, triggers.supplierMonitorInterval().multipliedBy(3))) {
+        return; // another replica runs the monitor
+      }
       List<IntakeResponse> fired = check();
       if (!fired.isEmpty()) {
         log.info("supplier delay monitor fired {} alert(s)", fired.size());
@@ -110,6 +122,11 @@ public final class SupplierDelayMonitor implements AutoCloseable {
     if (scheduler != null) {
       scheduler.shutdownNow();
       scheduler = null;
+      try {
+        leases.release(JOB);
+      } catch (RuntimeException e) {
+        log.debug("could not release the monitor's lease; it expires", e); // the store may be gone
+      }
     }
   }
 }

@@ -12,25 +12,31 @@ public final class DeliveryChangeRows {
   private DeliveryChangeRows() {}
 
   /** A delivery as of one change. */
-  public record Change(long seq, Delivery delivery) {}
+  public record Change(FeedPosition position, Delivery delivery) {}
 
-  /** Changes after {@code afterSeq} in commit order. */
-  public static List<Change> after(Handle h, long afterSeq, int limit) {
+  /** Changes after {@code after} in feed order (see {@link FeedPosition}). */
+  public static List<Change> after(Handle h, FeedPosition after, int limit) {
+    Dialect dialect = Dialect.of(h);
     return h.createQuery(
-            "SELECT c.seq AS change_seq, c.status AS change_status, c.attempts AS change_attempts,"
-                + " c.changed_at AS change_at, d.* FROM delivery_changes c JOIN deliveries d ON d.id = c.delivery_id"
-                + " WHERE c.seq > ? ORDER BY c.seq LIMIT ?")
-        .bind(0, afterSeq)
-        .bind(1, limit)
-        .map((rs, ctx) -> new Change(rs.getLong("change_seq"), DeliveryRows.deliveryOf(rs).toBuilder()
-            .setStatus(DeliveryStatus.valueOf(rs.getString("change_status")))
-            .setAttempts(rs.getInt("change_attempts"))
-            .setUpdatedAt(Timestamps.fromMillis(rs.getLong("change_at")))
-            .build()))
+            "SELECT c.seq AS change_seq, CAST(c.xid AS text) AS change_xid, c.status AS change_status,"
+                + " c.attempts AS change_attempts, c.changed_at AS change_at, d.*"
+                + " FROM delivery_changes c JOIN deliveries d ON d.id = c.delivery_id"
+                + " WHERE " + FeedPosition.after(dialect, "c") + " ORDER BY " + FeedPosition.order(dialect, "c")
+                + " LIMIT :limit")
+        .bind("xid", Long.toString(after.xid()))
+        .bind("seq", after.seq())
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Change(FeedPosition.of(rs, "change_xid", "change_seq"),
+            DeliveryRows.deliveryOf(rs).toBuilder()
+                .setStatus(DeliveryStatus.valueOf(rs.getString("change_status")))
+                .setAttempts(rs.getInt("change_attempts"))
+                .setUpdatedAt(Timestamps.fromMillis(rs.getLong("change_at")))
+                .build()))
         .list();
   }
 
-  public static long lastSeq(Handle h) {
-    return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM delivery_changes").mapTo(Long.class).one();
+  /** The newest position a watcher starting now begins after. */
+  public static FeedPosition lastPosition(Handle h) {
+    return FeedPosition.last(h, "delivery_changes");
   }
 }

@@ -15,6 +15,8 @@ import org.jdbi.v3.core.statement.Query;
  * The delivery engine's side of the outbox: claiming due deliveries under a lease, and
  * recording how each attempt ended. Every outcome is conditional on still holding the lease, so
  * a node whose lease expired (and whose delivery another node took over) changes nothing.
+ * On PostgreSQL claims lock what they take ({@code FOR UPDATE SKIP LOCKED}) and pass over what
+ * another replica's claim is taking at the same moment.
  */
 public final class DeliveryClaims {
 
@@ -53,6 +55,17 @@ public final class DeliveryClaims {
   private static List<Claimed> claimFor(Handle h, String which,
       Consumer<Query> bindWhich, String owner, Instant now,
       Instant leaseUntil, int limit) {
+    if (Dialect.of(h) == Dialect.POSTGRESQL) {
+      // Expired leases first (they are the oldest), then due ones; each skips rows another
+      // replica's claim holds locked, so two replicas never wait for or take the same delivery.
+      List<Claimed> claimed = new ArrayList<>(claimShared(h, which, bindWhich, owner, now, leaseUntil, limit,
+          "status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now"));
+      if (claimed.size() < limit) {
+        claimed.addAll(claimShared(h, which, bindWhich, owner, now, leaseUntil, limit - claimed.size(),
+            "status = 'DELIVERY_STATUS_PENDING' AND next_attempt_at <= :now"));
+      }
+      return claimed;
+    }
     var query = h.createQuery(
         "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
             + " lease_until = :until, updated_at = :now WHERE id IN (SELECT id FROM ("
@@ -62,6 +75,20 @@ public final class DeliveryClaims {
             + " UNION ALL SELECT id, next_attempt_at FROM deliveries WHERE " + which
             + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until < :now"
             + " ORDER BY 2 LIMIT :limit)) RETURNING *");
+    return bindClaim(query, bindWhich, owner, now, leaseUntil, limit);
+  }
+
+  private static List<Claimed> claimShared(Handle h, String which, Consumer<Query> bindWhich, String owner,
+      Instant now, Instant leaseUntil, int limit, String state) {
+    var query = h.createQuery(
+        "UPDATE deliveries SET status = 'DELIVERY_STATUS_IN_FLIGHT', lease_owner = :owner,"
+            + " lease_until = :until, updated_at = :now WHERE id IN (SELECT id FROM deliveries WHERE " + which
+            + " AND " + state + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING *");
+    return bindClaim(query, bindWhich, owner, now, leaseUntil, limit);
+  }
+
+  private static List<Claimed> bindClaim(Query query, Consumer<Query> bindWhich, String owner, Instant now,
+      Instant leaseUntil, int limit) {
     bindWhich.accept(query);
     return query
         .bind("owner", owner)

@@ -26,6 +26,16 @@ final class DirectWrites {
     return run(h, sql, params, statement -> statement.executeUpdate());
   }
 
+  /** Runs a statement for its effect, whatever it returns (a SELECT of a function that takes a lock). */
+  static void execute(Handle h, String sql, Object... params) {
+    run(h, sql, params, statement -> {
+      if (statement.execute()) {
+        statement.getResultSet().close();
+      }
+      return null;
+    });
+  }
+
   /** Runs a statement that returns one number (an INSERT … RETURNING). */
   static long returningLong(Handle h, String sql, Object... params) {
     return run(h, sql, params, statement -> {
@@ -82,7 +92,7 @@ final class DirectWrites {
     }
   }
 
-  /** A statement SQLite refused; the cause carries SQLite's result code (see {@link StoreFaults}). */
+  /** A statement the database refused; the cause carries its result code or SQLSTATE (see {@link StoreFaults}). */
   static final class StatementFailedException extends RuntimeException {
     StatementFailedException(String sql, SQLException cause) {
       super(cause.getMessage() + " [statement: " + sql + "]", cause);

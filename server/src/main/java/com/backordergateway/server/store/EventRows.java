@@ -83,24 +83,26 @@ public final class EventRows {
         .list();
   }
 
-  /** Events after {@code afterSeq} in commit order, for watchers catching up. */
-  public static List<Event> after(Handle h, long afterSeq, String sku, int limit) {
+  /** Events after {@code after} in feed order (see {@link FeedPosition}), for watchers catching up. */
+  public static List<Event> after(Handle h, FeedPosition after, String sku, int limit) {
+    Dialect dialect = Dialect.of(h);
     String sql =
-        sku.isEmpty()
-            ? "SELECT * FROM events WHERE seq > :after ORDER BY seq LIMIT :limit"
-            : "SELECT e.* FROM events e JOIN event_skus s ON s.event_seq = e.seq"
-                + " WHERE e.seq > :after AND s.sku = :sku ORDER BY e.seq LIMIT :limit";
+        (sku.isEmpty()
+            ? "SELECT e.* FROM events e WHERE "
+            : "SELECT e.* FROM events e JOIN event_skus s ON s.event_seq = e.seq AND s.sku = :sku WHERE ")
+        + FeedPosition.after(dialect, "e") + " ORDER BY " + FeedPosition.order(dialect, "e") + " LIMIT :limit";
     return h.createQuery(sql)
-        .bind("after", afterSeq)
+        .bind("xid", Long.toString(after.xid()))
+        .bind("seq", after.seq())
         .bind("sku", sku)
         .bind("limit", limit)
         .map((rs, ctx) -> eventOf(h, rs))
         .list();
   }
 
-  /** The newest sequence number, or 0 for an empty log. */
-  public static long lastSeq(Handle h) {
-    return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events").mapTo(Long.class).one();
+  /** The newest position a watcher starting now begins after. */
+  public static FeedPosition lastPosition(Handle h) {
+    return FeedPosition.last(h, "events");
   }
 
   private static Event eventOf(Handle h, ResultSet rs) throws SQLException {
@@ -108,7 +110,7 @@ public final class EventRows {
     String id = rs.getString("id");
     return Event.newBuilder()
         .setId(id)
-        .setCursor(Long.toString(seq))
+        .setCursor(FeedPosition.of(rs, "xid", "seq").toString())
         .setKind(EventKind.valueOf(rs.getString("kind")))
         .setTrigger(Trigger.valueOf(rs.getString("trig")))
         .setTriggered(rs.getBoolean("triggered"))

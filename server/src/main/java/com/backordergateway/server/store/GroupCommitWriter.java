@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #writeHandedOff}). Should handed-off work fail, the batch is rolled back and run again
  * without its unit, which fails alone as if it had failed in its savepoint.
  *
+ * <p>On PostgreSQL, replicas' batches commit concurrently. A unit that loses a race with another
+ * replica (a deadlock, a key the other inserted first) is rolled back to its savepoint and run
+ * again in the next batch, where it sees the winner's rows; callers never hear of the race.
+ *
  * <p>When the store cannot write (a full disk, a read-only file, another process's lock) every
  * unit of the batch fails with {@link StoreCannotWriteException} and nothing of it is stored; while
  * that lasts, an idle writer probes the store each second so it notices when the store is back.
@@ -46,9 +50,12 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_BATCH = 512;
+  /** How often a unit may lose a race with another replica before its caller hears of it. */
+  private static final int MAX_RACES = 5;
   private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Jdbi jdbi;
+  private final Dialect dialect;
   private final StoreWriteHealth health;
   private long lastProbe = System.nanoTime();
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
@@ -71,6 +78,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   public GroupCommitWriter(Database database, StoreWriteHealth health) {
     this.jdbi = database.jdbi();
+    this.dialect = database.dialect();
     this.health = health;
     this.thread = new Thread(this::run, "store-writer");
     this.thread.setDaemon(true);
@@ -79,7 +87,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   /** Queues work for the next commit; the future completes after that commit. */
   public <T> CompletableFuture<T> submit(Work<T> work) {
-    Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
+    Pending<T> pending = new Pending<>(work, new CompletableFuture<>(), 0);
     if (!running) {
       pending.result.completeExceptionally(new IllegalStateException("the store is closed"));
       return pending.result;
@@ -119,6 +127,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     if (handoffs.pending(tag)) {
       handoffs.writeAll(handle);
     }
+  }
+
+  /** The database this writer writes to. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   private void requireUnit(String what) {
@@ -168,9 +181,14 @@ public final class GroupCommitWriter implements AutoCloseable {
       // Its unit's savepoint is gone: roll the batch back and run it again without that unit.
       forgetBatch();
       rollback();
-      answers.execute(() -> failed.caller.completeExceptionally(failed.getCause()));
+      Pending<?> unit = batch.stream().filter(p -> p.result == failed.caller).findFirst().orElseThrow();
+      if (lostRace(unit, failed.getCause())) {
+        queue.add(unit.rerun());
+      } else {
+        answers.execute(() -> failed.caller.completeExceptionally(failed.getCause()));
+      }
       List<Pending<?>> rest = new ArrayList<>(batch);
-      rest.removeIf(p -> p.result == failed.caller);
+      rest.remove(unit);
       if (!rest.isEmpty()) {
         commit(rest);
       }
@@ -190,10 +208,19 @@ public final class GroupCommitWriter implements AutoCloseable {
     batchAfterCommit.forEach(Runnable::run);
     batchAfterCommit.clear();
     commitListeners.forEach(Runnable::run);
-    List<Pending<?>> committed = List.copyOf(batch);
+    List<Pending<?>> committed = new ArrayList<>(batch.size());
+    List<Object> outcomes = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (results.get(i) instanceof Rerun) {
+        queue.add(batch.get(i).rerun());
+      } else {
+        committed.add(batch.get(i));
+        outcomes.add(results.get(i));
+      }
+    }
     answers.execute(() -> {
       for (int i = 0; i < committed.size(); i++) {
-        committed.get(i).complete(results.get(i));
+        committed.get(i).complete(outcomes.get(i));
       }
     });
   }
@@ -201,6 +228,10 @@ public final class GroupCommitWriter implements AutoCloseable {
   private void forgetBatch() {
     batchAfterCommit.clear();
     handoffs.clear();
+  }
+
+  private boolean lostRace(Pending<?> unit, Throwable error) {
+    return dialect.shared() && unit.races < MAX_RACES && StoreFaults.lostRace(error);
   }
 
   private void rollback() {
@@ -252,8 +283,8 @@ public final class GroupCommitWriter implements AutoCloseable {
   private void probe() {
     lastProbe = System.nanoTime();
     try {
-      jdbi.useTransaction(h -> h.execute(
-          "INSERT OR REPLACE INTO store_probe (id, written_at) VALUES (1, ?)", System.currentTimeMillis()));
+      jdbi.useTransaction(h -> h.execute("INSERT INTO store_probe (id, written_at) VALUES (1, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at", System.currentTimeMillis()));
       health.succeeded();
     } catch (RuntimeException e) {
       StoreFaults.reason(e).ifPresentOrElse(health::failed, () -> log.error("the store probe failed", e));
@@ -281,7 +312,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
       DirectWrites.update(tx, "ROLLBACK TO work");
       DirectWrites.update(tx, "RELEASE work");
-      return new Failure(e);
+      return lostRace(pending, e) ? Rerun.INSTANCE : new Failure(e);
     }
   }
 
@@ -301,6 +332,9 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private record Failure(Exception error) {}
 
+  /** A unit that lost a race with another replica: rolled back, to run again in the next batch. */
+  private enum Rerun { INSTANCE }
+
   /** Carries a unit's store fault out of the batch's transaction. */
   private static final class StoreFault extends RuntimeException {
     StoreFault(Exception cause) {
@@ -308,7 +342,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private record Pending<T>(Work<T> work, CompletableFuture<T> result) {
+  private record Pending<T>(Work<T> work, CompletableFuture<T> result, int races) {
+    Pending<T> rerun() {
+      return new Pending<>(work, result, races + 1);
+    }
+
     @SuppressWarnings("unchecked")
     void complete(Object outcome) {
       if (outcome instanceof Failure failure) {

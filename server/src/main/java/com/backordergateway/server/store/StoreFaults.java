@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Tells a store that cannot write now (its disk, its file, its lock) from a bug in the statement:
  * the first is the operator's to fix and the caller's to retry, the second is an internal error.
+ * SQLite reports result codes, PostgreSQL SQLSTATEs.
  */
 final class StoreFaults {
 
@@ -17,6 +18,12 @@ final class StoreFaults {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientException) {
         return Optional.of("no database connection is available");
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String reason = postgresReason(sql.getSQLState());
+        if (reason != null) {
+          return Optional.of(reason);
+        }
       }
       // SQLite's primary result codes (sqlite-jdbc reports them as the error code).
       if (t instanceof SQLException sql) {
@@ -34,5 +41,35 @@ final class StoreFaults {
       }
     }
     return Optional.empty();
+  }
+
+  /** PostgreSQL's SQLSTATE for a server that cannot take writes now, in words; null for anything else. */
+  private static String postgresReason(String state) {
+    if (state.startsWith("08")) {
+      return "the connection to the database server was lost";
+    }
+    return switch (state) {
+      case "53100" -> "the database server's disk is full";
+      case "53300" -> "the database server has no free connection";
+      case "25006" -> "the database server is read-only (a standby?)";
+      case "57P01", "57P02", "57P03" -> "the database server is shutting down or starting up";
+      case "55P03" -> "another replica held a lock longer than storage.busy-timeout";
+      default -> null;
+    };
+  }
+
+  /**
+   * True for a unit that lost a race with another replica (a deadlock, a serialization failure, a
+   * unique key the other replica inserted first): run again, it sees the winner's rows and decides
+   * afresh, as it would have had it come second.
+   */
+  static boolean lostRace(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        return state.equals("40001") || state.equals("40P01") || state.equals("23505");
+      }
+    }
+    return false;
   }
 }

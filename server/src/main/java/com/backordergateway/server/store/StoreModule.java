@@ -11,13 +11,13 @@ public final class StoreModule extends AbstractModule {
   protected void configure() {
     bind(DeliveryWakeups.class);
     bind(StoreWriteHealth.class).in(Singleton.class);
+    bind(ChangeNotifications.class).asEagerSingleton();
   }
 
   @Provides
   @Singleton
   Database database(GatewayConfig config) {
-    GatewayConfig.Storage storage = config.storage();
-    return Database.open(storage.url(), storage.username(), storage.password(), storage.busyTimeout());
+    return Database.open(config.storage());
   }
 
   @Provides

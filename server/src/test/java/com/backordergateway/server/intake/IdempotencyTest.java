@@ -44,8 +44,7 @@ class IdempotencyTest extends GatewayTest {
   void theSameKeyAfterARestartStillReplays() {
     ReportInventoryLevelRequest request = sale("INK-BLACK", 0, "A-1").toBuilder().setIdempotencyKey("pos-78").build();
     IntakeResponse original = gateway.backorder().reportInventoryLevel(request);
-    gateway.close();
-    gateway = TestGateway.start(dir, gateway.clock);
+    restartGateway();
 
     IntakeResponse replay = gateway.backorder().reportInventoryLevel(request);
 

@@ -23,8 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real gateway on an in-process transport, over a real SQLite file, with a hand-moved clock.
- * The config goes through the real loader.
+ * A real gateway on an in-process transport, over a real SQLite file (or a real PostgreSQL
+ * database, see {@link TestPostgres}), with a hand-moved clock. The config goes through the real
+ * loader.
  */
 public final class TestGateway implements AutoCloseable {
 
@@ -38,7 +39,8 @@ public final class TestGateway implements AutoCloseable {
         http-port: 0
         %s
       storage:
-        url: jdbc:sqlite:%s
+        url: %s
+        username: postgres
         busy-timeout: 1s
       auth:
         tokens:
@@ -150,15 +152,32 @@ public final class TestGateway implements AutoCloseable {
     return start(dir, testClock, clock, options, null);
   }
 
+  /** As {@link #start(Path, TestClock, Options)}, on the store at {@code storageUrl} (a PostgreSQL database). */
+  public static TestGateway start(Path dir, TestClock clock, Options options, String storageUrl) {
+    return start(dir, clock, clock, options, null, storageUrl);
+  }
+
+  /** As {@link #start(Path, java.time.Clock, Options)}, on the store at {@code storageUrl}. */
+  public static TestGateway start(Path dir, java.time.Clock realClock, Options options, String storageUrl) {
+    return start(dir, null, realClock, options, null, storageUrl);
+  }
+
   private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options,
       String server) {
+    return start(dir, testClock, clock, options, server, null);
+  }
+
+  /** {@code storageUrl} null: a SQLite file in {@code dir}. */
+  private static TestGateway start(Path dir, TestClock testClock, java.time.Clock clock, Options options,
+      String server, String storageUrl) {
     Path db = dir.resolve("backorder.db");
     try {
       Files.createDirectories(pluginsDir(dir)); // as an installation has it, even with no plugins
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String yaml = String.format(BASE, server == null ? "" : server, db, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN,
+    String url = storageUrl != null ? storageUrl : "jdbc:sqlite:" + db;
+    String yaml = String.format(BASE, server == null ? "" : server, url, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN,
         pluginsDir(dir), options.watchPlugins(), options.requireSha256()) + options.yaml();
     return start(yaml, dir, testClock, clock, db, server != null);
   }
