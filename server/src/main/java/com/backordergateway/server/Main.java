@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Parses arguments, loads the config, runs the gateway until SIGTERM or Ctrl-C. */
 @Command(name = "backorder-gateway", mixinStandardHelpOptions = true,
-    description = "Runs the Backorder Gateway.")
+    description = "Runs the Backorder Gateway.", subcommands = MigrateCommand.class)
 public final class Main implements Callable<Integer> {
 
   /** Exit code for a configuration that cannot be used. */
@@ -24,7 +24,8 @@ public final class Main implements Callable<Integer> {
   /** Exit code when a listener or file the config names cannot be used. */
   static final int CANNOT_START = 3;
 
-  @Option(names = "--config", required = true, description = "YAML config file.")
+  // Checked in call(), not by picocli: picocli would also demand it of a subcommand such as migrate.
+  @Option(names = "--config", description = "YAML config file (required to run the gateway).")
   Path config;
 
   @Option(names = "--grpc-port", description = "gRPC port (default: env GATEWAY_GRPC_PORT, then config, then 9090).")
@@ -39,6 +40,10 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (config == null) {
+      System.err.println("Missing required option: '--config=<config>'");
+      return BAD_CONFIG;
+    }
     GatewayConfig loaded;
     try {
       loaded = new ConfigLoader(System::getenv, Secrets.global()).load(config);
