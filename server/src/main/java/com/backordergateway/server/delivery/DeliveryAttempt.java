@@ -78,8 +78,8 @@ final class DeliveryAttempt {
   CompletableFuture<?> run(List<DeliveryClaims.Claimed> unit, CircuitBreaker breaker) {
     // Skip what was cancelled since it was claimed (the item came back) or taken over by another node.
     List<DeliveryClaims.Claimed> claimed = unit.stream()
-        .filter(c -> database.jdbi().withHandle(h ->
-            DeliveryClaims.stillClaimed(h, c.delivery().getId(), owner, now(), c.leaseUntilMillis())))
+        .filter(c -> database.jdbi().withHandle(h -> DeliveryClaims.startAttempt(h, c.delivery().getId(), owner,
+            now(), c.leaseUntilMillis(), now().plus(lease))))
         .toList();
     if (claimed.isEmpty()) {
       return CompletableFuture.completedFuture(false);

@@ -128,6 +128,28 @@ public final class DeliveryClaims {
         .bind(0, id).bind(1, owner).bind(2, leaseUntilMillis).bind(3, now.toEpochMilli()).mapTo(Integer.class).one() == 1;
   }
 
+  /**
+   * Just before the platform is called: true if the delivery is still claimed by {@code owner}
+   * (see {@link #stillClaimed}). On a shared store the lease is also renewed to {@code renewTo}, so
+   * the call and its outcome have a whole lease however long the delivery waited in its lane: a
+   * lease that ran out during the call would let another replica send it too. (The renewal is
+   * committed without waiting for the disk: lost in a database crash, the lease is only shorter.)
+   */
+  public static boolean startAttempt(Handle h, String id, String owner, Instant now, long leaseUntilMillis,
+      Instant renewTo) {
+    if (!Dialect.of(h).shared()) {
+      return stillClaimed(h, id, owner, now, leaseUntilMillis);
+    }
+    return h.inTransaction(tx -> {
+      tx.execute("SET LOCAL synchronous_commit = off");
+      return tx.createUpdate("UPDATE deliveries SET lease_until = ? WHERE id = ? AND lease_owner = ?"
+              + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until = ? AND lease_until >= ?")
+          .bind(0, renewTo.toEpochMilli()).bind(1, id).bind(2, owner).bind(3, leaseUntilMillis)
+          .bind(4, now.toEpochMilli())
+          .execute() == 1;
+    });
+  }
+
   /** The platform accepted it; {@code note} is what the connector said about it, if anything. */
   public static boolean delivered(Handle h, String id, String owner, int attempts, String externalId, String reference,
       String note, Instant now) {

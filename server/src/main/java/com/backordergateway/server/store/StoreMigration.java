@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Handle;
  * shipments or stored answers.
  *
  * <p>The copy is driven by the target's columns: each copied column is bound by the type the target
- * gives it (SQLite keeps flags as 0/1 integers, PostgreSQL as booleans), and a column the target
- * fills itself (the feed's transaction ids) is left to it. The source is read in one transaction, a
+ * gives it (SQLite keeps flags as 0/1 integers, PostgreSQL as booleans). The feed's transaction ids
+ * are copied as SQLite has them, 0: migrated rows sort before anything the replicas write, in their
+ * SQLite order, so a watcher's cursor from the SQLite store resumes where it was (see FeedPosition). The source is read in one transaction, a
  * consistent snapshot even while a gateway writes to it (WAL); the target is written in one
  * transaction, so a failed copy leaves it empty. Sequence values are kept, so events, cases and
  * deliveries keep their order and feed positions, and each identity sequence then continues past
@@ -123,7 +124,7 @@ public final class StoreMigration {
     List<Column> columns = copiedColumns(from, to, table);
     String names = String.join(", ", columns.stream().map(Column::name).toList());
     String insert = "INSERT INTO " + table + " (" + names + ") VALUES ("
-        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        + String.join(", ", columns.stream().map(Column::placeholder).toList()) + ")";
     long rows = 0;
     try (Statement read = from.createStatement();
         ResultSet rs = read.executeQuery("SELECT " + names + " FROM " + table + " ORDER BY rowid");
@@ -144,11 +145,7 @@ public final class StoreMigration {
     return rows;
   }
 
-  /**
-   * The target's columns that the source also has, minus those the target fills itself: a
-   * transaction id ({@code xid8}) means the PostgreSQL feed's commit order, which SQLite's
-   * placeholder 0 is not. A target column the source lacks keeps its default.
-   */
+  /** The target's columns that the source also has; a target column the source lacks keeps its default. */
   private static List<Column> copiedColumns(Connection from, Connection to, String table) throws SQLException {
     Set<String> sourceColumns = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
@@ -162,8 +159,8 @@ public final class StoreMigration {
       ResultSetMetaData meta = rs.getMetaData();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         String name = meta.getColumnName(i);
-        if (sourceColumns.contains(name) && !meta.getColumnTypeName(i).equalsIgnoreCase("xid8")) {
-          columns.add(new Column(table, name, meta.getColumnType(i)));
+        if (sourceColumns.contains(name)) {
+          columns.add(new Column(table, name, meta.getColumnType(i), meta.getColumnTypeName(i)));
         }
       }
     }
@@ -211,9 +208,21 @@ public final class StoreMigration {
   }
 
   /** A copied column, read from SQLite as the type the PostgreSQL column has; at the same index in both statements. */
-  private record Column(String table, String name, int targetType) {
+  private record Column(String table, String name, int targetType, String targetTypeName) {
+
+    String placeholder() {
+      return isTransactionId() ? "CAST(? AS xid8)" : "?";
+    }
+
+    private boolean isTransactionId() {
+      return targetTypeName.equalsIgnoreCase("xid8");
+    }
 
     void bind(ResultSet from, PreparedStatement to, int index) throws SQLException {
+      if (isTransactionId()) {
+        to.setString(index, Long.toString(from.getLong(index)));
+        return;
+      }
       switch (targetType) {
         case Types.BOOLEAN, Types.BIT -> {
           long flag = from.getLong(index);

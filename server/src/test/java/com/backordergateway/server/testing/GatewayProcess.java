@@ -75,13 +75,19 @@ public final class GatewayProcess implements AutoCloseable {
    */
   public static Path writeConfig(Path dir, int grpcPort, int httpPort, String database, boolean watchPlugins,
       String more) throws IOException {
+    return writeConfigOn(dir, grpcPort, httpPort, "jdbc:sqlite:" + dir.resolve(database), watchPlugins, more);
+  }
+
+  /** As {@link #writeConfig}, the store at {@code storageUrl} (a test PostgreSQL database: user postgres). */
+  public static Path writeConfigOn(Path dir, int grpcPort, int httpPort, String storageUrl, boolean watchPlugins,
+      String more) throws IOException {
     return Files.writeString(dir.resolve("gateway.yaml"), """
         server: {grpc-port: %d, http-port: %d}
-        storage: {url: "jdbc:sqlite:%s"}
+        storage: {url: "%s", username: postgres}
         auth:
           tokens: [{name: all, token: %s, scopes: [intake, read, admin]}]
         plugins: {dir: "%s", watch: %s}
-        """.formatted(grpcPort, httpPort, dir.resolve(database), TestGateway.ALL_SCOPES_TOKEN, dir.resolve("plugins"),
+        """.formatted(grpcPort, httpPort, storageUrl, TestGateway.ALL_SCOPES_TOKEN, dir.resolve("plugins"),
         watchPlugins) + more.stripIndent());
   }
 

@@ -1,0 +1,74 @@
+package com.backordergateway.server.cluster;
+
+import com.backordergateway.api.v1.DeliveryStatus;
+import com.backordergateway.connector.testkit.FakePlatform;
+import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.server.plugins.TestPlugins;
+import com.backordergateway.server.testing.TestGateway;
+import com.backordergateway.server.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gateway replicas in this JVM sharing one fresh PostgreSQL database, as several machines would.
+ * Each has its own folder with the {@code poster} plugin; a config may name {@code %REPLICA%} (the
+ * replica's number) so each replica posts to its own path of one fake platform, and the requests
+ * say which replica sent them.
+ */
+final class Replicas implements AutoCloseable {
+
+  final String url = TestPostgres.newDatabase();
+  private final Path root;
+  private final List<TestGateway> started = new ArrayList<>();
+
+  Replicas(Path root) {
+    this.root = root;
+  }
+
+  /** Starts replica number {@code started().size() + 1} on {@code clock} with {@code yaml} (connectors, routes…). */
+  TestGateway start(Clock clock, String yaml) throws Exception {
+    int n = started.size() + 1;
+    Path dir = Files.createDirectories(root.resolve("replica-" + n));
+    Path work = Files.createDirectories(root.resolve("work-" + n));
+    TestPlugins.poster(work).writeTo(TestGateway.pluginsDir(dir).resolve("poster.jar"));
+    TestGateway gateway = TestGateway.start(dir, clock,
+        new TestGateway.Options(yaml.replace("%REPLICA%", Integer.toString(n)), false, false), url);
+    started.add(gateway);
+    return gateway;
+  }
+
+  List<TestGateway> started() {
+    return started;
+  }
+
+  /** The database's delivery statuses, counted. */
+  Map<DeliveryStatus, Integer> statuses() {
+    Map<DeliveryStatus, Integer> counts = new HashMap<>();
+    started.get(0).database().jdbi().useHandle(h -> h.createQuery(
+            "SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status")
+        .map((rs, ctx) -> Map.entry(DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue())));
+    return counts;
+  }
+
+  /** Delivery id → how many times the platform received it, over every path. */
+  static Map<String, Integer> receipts(FakePlatform platform) {
+    Map<String, Integer> times = new HashMap<>();
+    for (RecordedRequest r : platform.requests()) {
+      times.merge(r.json().get("delivery_id").asText(), 1, Integer::sum);
+    }
+    return times;
+  }
+
+  @Override
+  public void close() {
+    for (TestGateway gateway : started) {
+      gateway.close();
+    }
+  }
+}
