@@ -2,8 +2,9 @@
 # Starts the assembled gateway (distribution/target/backorder-gateway) on the example config the
 # image ships (docker/config/gateway.yaml), with the placeholder secrets of docker/.env.example,
 # and waits for /readyz: the config the container would run is one the gateway accepts. The
-# image's /app paths are mapped to a temporary folder; ports are free ones. Always stops the
-# gateway and removes the folder.
+# image's /app paths are mapped to a temporary folder; ports are free ones. With no PostgreSQL
+# server here, BACKORDER_STORAGE_URL points the config at a SQLite file instead (the PostgreSQL
+# store itself is tested by the server's tests). Always stops the gateway and removes the folder.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,6 +33,7 @@ set -a
 # shellcheck source=/dev/null
 source "$here/.env.example"
 set +a
+export BACKORDER_STORAGE_URL="jdbc:sqlite:$app/data/backorder.db"
 
 (cd "$app" && exec java -jar "$dist/backorder-server.jar" --config "$app/config/gateway.yaml" \
   --grpc-port "$grpc_port" --http-port "$http_port" > "$app/gateway.log" 2>&1) &
