@@ -3,6 +3,7 @@ package com.backordergateway.server.cluster;
 import com.backordergateway.api.v1.DeliveryStatus;
 import com.backordergateway.connector.testkit.FakePlatform;
 import com.backordergateway.connector.testkit.RecordedRequest;
+import com.backordergateway.connector.testkit.TestClock;
 import com.backordergateway.server.plugins.TestPlugins;
 import com.backordergateway.server.testing.TestGateway;
 import com.backordergateway.server.testing.TestPostgres;
@@ -32,12 +33,29 @@ final class Replicas implements AutoCloseable {
 
   /** Starts replica number {@code started().size() + 1} on {@code clock} with {@code yaml} (connectors, routes…). */
   TestGateway start(Clock clock, String yaml) throws Exception {
+    Path dir = nextFolder();
+    return started(TestGateway.start(dir, clock, options(yaml), url));
+  }
+
+  /** As {@link #start(Clock, String)} on a hand-moved clock, which {@link TestGateway#clock} then is. */
+  TestGateway start(TestClock clock, String yaml) throws Exception {
+    Path dir = nextFolder();
+    return started(TestGateway.start(dir, clock, options(yaml), url));
+  }
+
+  private Path nextFolder() throws Exception {
     int n = started.size() + 1;
     Path dir = Files.createDirectories(root.resolve("replica-" + n));
-    Path work = Files.createDirectories(root.resolve("work-" + n));
-    TestPlugins.poster(work).writeTo(TestGateway.pluginsDir(dir).resolve("poster.jar"));
-    TestGateway gateway = TestGateway.start(dir, clock,
-        new TestGateway.Options(yaml.replace("%REPLICA%", Integer.toString(n)), false, false), url);
+    TestPlugins.poster(Files.createDirectories(root.resolve("work-" + n)))
+        .writeTo(TestGateway.pluginsDir(dir).resolve("poster.jar"));
+    return dir;
+  }
+
+  private TestGateway.Options options(String yaml) {
+    return new TestGateway.Options(yaml.replace("%REPLICA%", Integer.toString(started.size() + 1)), false, false);
+  }
+
+  private TestGateway started(TestGateway gateway) {
     started.add(gateway);
     return gateway;
   }

@@ -67,6 +67,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPostgresStoreTakesItsPasswordFromTheEnvironmentAndKeepsItOutOfSight() throws Exception {
+    GatewayConfig config = load(TOKENS + """
+        storage:
+          url: jdbc:postgresql://db.internal:5432/backorder
+          username: backorder
+          password: ${env:PG_PASSWORD}
+          pool-size: 20
+          retention: 30d
+        """, Map.of("PG_PASSWORD", "pg-secret-value-123"));
+
+    assertThat(config.storage().password()).isEqualTo("pg-secret-value-123");
+    assertThat(config.storage().poolSize()).isEqualTo(20);
+    assertThat(config.storage().retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.storage().toString()).doesNotContain("pg-secret-value-123");
+    assertThat(secrets.redact("auth failed for pg-secret-value-123")).isEqualTo("auth failed for ****");
+  }
+
+  @Test
+  void storageMistakesNameTheirKeys() {
+    assertThat(problems(TOKENS + "storage: {url: \"jdbc:mysql://db/shop\"}").problems())
+        .containsExactly("storage.url: must be a jdbc:sqlite: file or a jdbc:postgresql:// URL");
+    assertThat(problems(TOKENS + "storage: {url: \"jdbc:postgresql://db/shop?user=a&password=hunter22\"}").problems())
+        .containsExactly("storage.url: put the password in storage.password (from ${env:…} or ${file:…}), not in the URL");
+    assertThat(problems(TOKENS + "storage: {pool-size: 1, retention: 0s}").problems())
+        .containsExactlyInAnyOrder("storage.retention: must be a positive duration",
+            "storage.pool-size: must be between 2 and 200 (the writer keeps one connection)");
+  }
+
+  @Test
   void aMissingEnvironmentVariableNamesTheKeyPath() {
     ConfigException e = problems(TOKENS + """
         connectors:
