@@ -85,6 +85,11 @@ public final class RetentionJob implements AutoCloseable {
     if (scheduler != null) {
       scheduler.shutdownNow();
       scheduler = null;
+      try {
+        leases.release(JOB);
+      } catch (RuntimeException e) {
+        log.debug("could not release the retention lease; it expires", e); // the store may be gone
+      }
     }
   }
 }
