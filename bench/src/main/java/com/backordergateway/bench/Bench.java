@@ -21,15 +21,17 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backorder-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks the Backorder Gateway: echo ceiling, intake, deliveries/s (and Apprise's, for the ratio),"
-        + " latency, start-up and RSS.")
+        + " latency, start-up and RSS; on request, deliveries/s with 1 and 2 replicas on PostgreSQL.")
 public final class Bench implements Callable<Integer> {
 
   /** Scenario names; {@code intake} is both {@code intake-sale} and {@code intake-count}. */
   static final Set<String> SCENARIOS =
-      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "apprise", "latency", "isolation", "startup");
+      Set.of("echo", "intake", "intake-sale", "intake-count", "deliveries", "apprise", "latency", "isolation", "startup",
+          "pg");
 
   @Option(names = "--scenarios", split = ",", defaultValue = "echo,intake,deliveries,apprise,latency,isolation,startup",
-      description = "Which to run, comma-separated: ${DEFAULT-VALUE}; intake-sale or intake-count run half of intake.")
+      description = "Which to run, comma-separated: ${DEFAULT-VALUE}; intake-sale or intake-count run half of intake;"
+          + " pg (not by default: a few minutes more) runs the deliveries burst on PostgreSQL with 1 and 2 replicas.")
   List<String> scenarios;
 
   @Option(names = "--duration", defaultValue = "20s", description = "Measured time of each closed-loop run (${DEFAULT-VALUE}).")
@@ -167,6 +169,10 @@ public final class Bench implements Callable<Integer> {
     if (chosen.contains("startup")) {
       summary.startup = StartupAndMemory.run(s);
       System.out.println(summary.startup.line());
+    }
+    if (chosen.contains("pg")) {
+      summary.replicas = ReplicaScaling.run(s);
+      System.out.println(summary.replicas.line());
     }
     return summary;
   }

@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The gateway configs the scenarios run: SQLite in the scenario's folder, one bench token, and
- * two live webhook instances (staff and customers) pointing at the {@link DeliverySink}, paced
- * loosely enough (rate, burst, concurrency, workers) that the defaults do not throttle the engine.
+ * The gateway configs the scenarios run: SQLite in the scenario's folder (or a PostgreSQL database
+ * that replicas share), one bench token, and two live webhook instances (staff and customers)
+ * pointing at the {@link DeliverySink}, paced loosely enough (rate, burst, concurrency, workers) that the defaults do not throttle the engine.
  */
 final class GatewayYaml {
 
@@ -49,6 +49,25 @@ final class GatewayYaml {
   /** As above, with more route entries (YAML list items) after the customer and staff routes. */
   static String of(Path folder, Path pluginsDir, String sinkUrl, int grpcPort, boolean deferred,
       String extraConnectors, String extraRoutes) {
+    return of(sqlite(folder), folder, pluginsDir, sinkUrl, grpcPort, deferred, extraConnectors, extraRoutes);
+  }
+
+  /** The SQLite file in the gateway's own folder: every scenario but the replicas'. */
+  static String sqlite(Path folder) {
+    return "  url: jdbc:sqlite:" + folder.resolve("backorder.db");
+  }
+
+  /** A PostgreSQL database that replicas share, as the bench server's superuser (trusted: no password). */
+  static String postgres(String jdbcUrl) {
+    return "  url: " + jdbcUrl + "\n  username: postgres";
+  }
+
+  /**
+   * As above on {@code storage}, the lines of the {@code storage:} section ({@link #sqlite} or
+   * {@link #postgres}); the folder still holds the templates.
+   */
+  static String of(String storage, Path folder, Path pluginsDir, String sinkUrl, int grpcPort, boolean deferred,
+      String extraConnectors, String extraRoutes) {
     return """
         server:
           bind-address: 127.0.0.1
@@ -57,7 +76,7 @@ final class GatewayYaml {
         store:
           name: Bench Crafts
         storage:
-          url: jdbc:sqlite:%s
+        %s
         auth:
           tokens:
             - name: bench
@@ -95,7 +114,7 @@ final class GatewayYaml {
             send: [%s]
         %s
         %s
-        """.formatted(grpcPort, folder.resolve("backorder.db"), TOKEN, pluginsDir, folder.resolve("templates"),
+        """.formatted(grpcPort, storage, TOKEN, pluginsDir, folder.resolve("templates"),
         CONCURRENCY, STAFF, CONCURRENCY, sinkUrl, CUSTOMERS, CONCURRENCY, sinkUrl, extraConnectors.stripTrailing(),
         CUSTOMERS, deferred ? "    quiet-hours: " + quietHoursAroundNow() : "",
         STAFF, deferred ? "    coalesce: 1h" : "", extraRoutes.stripTrailing());

@@ -15,6 +15,7 @@ final class Summary {
   IntakeToDelivered.Outcome latency;
   BacklogIsolation.Outcome isolation;
   StartupAndMemory.Outcome startup;
+  ReplicaScaling.Outcome replicas;
   double eventsPerSecond;
 
   String markdown() {
@@ -58,6 +59,7 @@ final class Summary {
       rows.add(row("(e) RSS under load (process)", startup.peakRssKib() / 1024 + " MiB peak VmRSS",
           "≤ 300 MB", met(startup.peakRssKib() * 1024 <= 300_000_000L)));
     }
+    replicaRows(rows);
     return String.join("\n", rows);
   }
 
@@ -95,6 +97,27 @@ final class Summary {
           String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.1f ×", deliveries.overallPerSecond(), best, ratio),
           "≥ 15 × Apprise", met(best > 0 && ratio >= 15)));
     }
+  }
+
+  /** Each replica count's deliveries on PostgreSQL, and two replicas' against one's. */
+  private void replicaRows(List<String> rows) {
+    if (replicas == null) {
+      return;
+    }
+    String commits = replicas.durability().durable() ? "durable commits" : "commits not durable";
+    for (ReplicaScaling.Run run : replicas.runs()) {
+      rows.add(row("(g) deliveries on local PostgreSQL (" + commits + "), " + run.replicas()
+              + (run.replicas() == 1 ? " replica" : " replicas"),
+          rate(run.overallPerSecond(), "deliveries/s") + " (" + rate(run.afterBurstPerSecond(), "/s")
+              + " after the burst was accepted), intake " + rate(run.intake().perSecond(), "events/s")
+              + " (" + run.arrived() + "/" + run.planned() + " arrived)", "reference", "—"));
+    }
+    boolean complete = replicas.runs().stream().allMatch(ReplicaScaling.Run::complete);
+    rows.add(row("(g) 2 replicas ÷ 1 replica, deliveries/s",
+        String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.2f × (intake %.2f ×)", replicas.two().overallPerSecond(),
+            replicas.one().overallPerSecond(), replicas.deliveriesRatio(), replicas.intakeRatio()),
+        String.format(Locale.ROOT, "≥ %s × 1 replica", ReplicaScaling.TARGET_RATIO),
+        met(complete && replicas.deliveriesRatio() >= ReplicaScaling.TARGET_RATIO)));
   }
 
   private static String row(String... cells) {

@@ -102,6 +102,21 @@ class BenchSmokeTest {
   }
 
   @Test
+  void oneAndTwoReplicasOnPostgresDeliverTheWholeBurst() throws InterruptedException {
+    ReplicaScaling.Outcome outcome = ReplicaScaling.run(settings);
+
+    assertThat(outcome.durability().durable()).as("measured with PostgreSQL's durable commits").isTrue();
+    assertThat(outcome.runs()).extracting(ReplicaScaling.Run::replicas).containsExactlyElementsOf(ReplicaScaling.REPLICAS);
+    for (ReplicaScaling.Run run : outcome.runs()) {
+      assertThat(run.intake().errors()).isEmpty();
+      assertThat(run.planned()).isEqualTo(100);
+      assertThat(run.arrived()).isEqualTo(100);
+    }
+    assertThat(outcome.deliveriesRatio()).isPositive();
+    assertThat(outcome.intakeRatio()).isPositive();
+  }
+
+  @Test
   void gatewayProcessServesAndTakesLoad() throws InterruptedException {
     StartupAndMemory.Outcome outcome = StartupAndMemory.run(settings);
 
