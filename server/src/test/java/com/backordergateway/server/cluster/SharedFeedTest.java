@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +90,7 @@ class SharedFeedTest {
       Set<String> events = ConcurrentHashMap.newKeySet();
       Set<String> deliveries = ConcurrentHashMap.newKeySet();
       List<CompletableFuture<Void>> writers = new ArrayList<>();
+      ExecutorService writerThreads = Executors.newFixedThreadPool(4);
       for (int w = 0; w < 4; w++) {
         TestGateway replica = w % 2 == 0 ? first : second;
         int writer = w;
@@ -98,7 +101,7 @@ class SharedFeedTest {
             events.add(r.getEventId());
             r.getPlannedDeliveriesList().forEach(d -> deliveries.add(d.getId()));
           }
-        }));
+        }, writerThreads));
       }
       // Meanwhile a third watcher drops its stream twice and resumes after its last cursor.
       Resuming resuming = new Resuming(first);
@@ -106,6 +109,7 @@ class SharedFeedTest {
         resuming.readSome(100);
       }
       CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
+      writerThreads.shutdown();
       assertThat(events).hasSize(600);
       assertThat(deliveries).hasSize(300);
 

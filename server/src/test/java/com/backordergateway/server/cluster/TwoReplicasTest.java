@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,13 @@ class TwoReplicasTest {
   static final int EVENTS = 1_000;
 
   @TempDir Path root;
+  /** Blocking callers, enough of them to keep both replicas busy at once. */
+  final ExecutorService callers = Executors.newFixedThreadPool(16);
+
+  @AfterEach
+  void stopCallers() {
+    callers.shutdownNow();
+  }
 
   @Test
   void everyDeliveryGoesOutExactlyOnceAcrossBothReplicas() throws Exception {
@@ -57,7 +67,7 @@ class TwoReplicasTest {
             IntakeResponse r = replica.backorder().reportInventoryLevel(Requests.sale("TWO-" + i, 0, "O-" + i));
             r.getPlannedDeliveriesList().forEach(d -> planned.add(d.getId()));
           }
-        }));
+        }, callers));
       }
       CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
       assertThat(planned).hasSize(EVENTS * 2); // staff alert + customer notice each
@@ -74,5 +84,53 @@ class TwoReplicasTest {
           .allSatisfy((path, sent) -> assertThat(sent).isGreaterThan(EVENTS / 10));
       System.out.printf("two replicas: %d deliveries, sent by replica: %s%n", planned.size(), byReplica);
     }
+  }
+
+  /**
+   * Both replicas take sales of one SKU at the same moment, and the same idempotency key on both:
+   * one case, one staff alert, one customer notice per order, one event per key.
+   */
+  @Test
+  void raceForOneSkuOpensOneCaseAndAlertsStaffOnce() throws Exception {
+    try (Replicas replicas = new Replicas(root)) {
+      String yaml = """
+          connectors:
+            - {id: email, type: sendgrid, awaiting-plugin: true}
+            - {id: slack, type: slack, awaiting-plugin: true}
+          routes:
+            - {name: customers, when: {audience: customer}, send: [email]}
+            - {name: staff, when: {audience: staff}, send: [slack]}
+          """;
+      TestGateway first = replicas.start(Clock.systemUTC(), yaml);
+      TestGateway second = replicas.start(Clock.systemUTC(), yaml);
+      int orders = 60;
+      List<CompletableFuture<IntakeResponse>> calls = new ArrayList<>();
+      for (int i = 0; i < orders; i++) {
+        TestGateway replica = i % 2 == 0 ? first : second;
+        String order = "RACE-" + i;
+        calls.add(CompletableFuture.supplyAsync(() ->
+            replica.backorder().reportInventoryLevel(Requests.sale("GESSO-1L", 0, order)), callers));
+        // The same call retried on the other replica at once: one event, one answer.
+        TestGateway other = replica == first ? second : first;
+        var keyed = Requests.sale("GESSO-1L", 0, order + "-K").toBuilder().setIdempotencyKey("key-" + i).build();
+        calls.add(CompletableFuture.supplyAsync(() -> replica.backorder().reportInventoryLevel(keyed), callers));
+        calls.add(CompletableFuture.supplyAsync(() -> other.backorder().reportInventoryLevel(keyed), callers));
+      }
+      List<IntakeResponse> answers = calls.stream().map(CompletableFuture::join).toList();
+
+      long duplicates = answers.stream().filter(IntakeResponse::getDuplicate).count();
+      assertThat(duplicates).as("keyed calls answered as replays").isEqualTo(orders);
+      assertThat(count(first, "SELECT COUNT(*) FROM cases")).as("cases").isEqualTo(1);
+      assertThat(count(first, "SELECT COUNT(*) FROM events")).as("events").isEqualTo(2L * orders);
+      assertThat(count(first, "SELECT COUNT(*) FROM deliveries WHERE audience = 'AUDIENCE_STAFF'"))
+          .as("staff alerts").isEqualTo(1);
+      assertThat(count(first, "SELECT COUNT(*) FROM deliveries WHERE audience = 'AUDIENCE_CUSTOMER'"))
+          .as("customer notices, one per order").isEqualTo(2L * orders);
+      assertThat(count(first, "SELECT COUNT(DISTINCT order_id) FROM case_orders")).isEqualTo(2L * orders);
+    }
+  }
+
+  private static long count(TestGateway gateway, String sql) {
+    return gateway.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
 }
