@@ -130,6 +130,39 @@ class TwoReplicasTest {
     }
   }
 
+  /**
+   * A sale on one replica while the other records the restock of the same SKU: whichever commits
+   * first, no customer is left with a pending "backordered" notice on a case that is resolved.
+   */
+  @Test
+  void aSaleRacingTheRestockNeverLeavesANoticeForAResolvedCase() throws Exception {
+    try (Replicas replicas = new Replicas(root)) {
+      String yaml = """
+          connectors:
+            - {id: email, type: sendgrid, awaiting-plugin: true}
+          routes:
+            - {name: customers, when: {audience: customer}, send: [email]}
+          """;
+      TestGateway first = replicas.start(Clock.systemUTC(), yaml);
+      TestGateway second = replicas.start(Clock.systemUTC(), yaml);
+      List<CompletableFuture<IntakeResponse>> calls = new ArrayList<>();
+      for (int round = 0; round < 40; round++) {
+        String sku = "RESTOCK-" + round;
+        first.backorder().reportInventoryLevel(Requests.sale(sku, 0, "FIRST-" + round)); // opens the case
+        calls.add(CompletableFuture.supplyAsync(() ->
+            first.backorder().reportInventoryLevel(Requests.sale(sku, 0, "LATE-" + sku)), callers));
+        calls.add(CompletableFuture.supplyAsync(() -> second.backorder().reportInventoryLevel(
+            Requests.level(sku, 24, com.backordergateway.api.v1.InventoryCause.INVENTORY_CAUSE_RECEIPT)), callers));
+      }
+      calls.forEach(CompletableFuture::join);
+
+      assertThat(count(first, "SELECT COUNT(*) FROM deliveries d JOIN cases c ON c.id = d.case_id"
+          + " WHERE c.status <> 'CASE_STATUS_OPEN' AND d.status = 'DELIVERY_STATUS_PENDING'"
+          + " AND d.purpose = 'PURPOSE_CUSTOMER_NOTICE'"))
+          .as("pending backorder notices on resolved cases").isZero();
+    }
+  }
+
   private static long count(TestGateway gateway, String sql) {
     return gateway.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
