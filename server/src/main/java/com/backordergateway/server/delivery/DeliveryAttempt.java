@@ -79,7 +79,7 @@ final class DeliveryAttempt {
     // Skip what was cancelled since it was claimed (the item came back) or taken over by another node.
     List<DeliveryClaims.Claimed> claimed = unit.stream()
         .filter(c -> database.jdbi().withHandle(h -> DeliveryClaims.startAttempt(h, c.delivery().getId(), owner,
-            now(), c.leaseUntilMillis(), now().plus(lease))))
+            now(), c.leaseUntilMillis(), lease)))
         .toList();
     if (claimed.isEmpty()) {
       return CompletableFuture.completedFuture(false);

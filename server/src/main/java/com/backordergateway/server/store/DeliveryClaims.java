@@ -1,6 +1,7 @@
 package com.backordergateway.server.store;
 
 import com.backordergateway.api.v1.Delivery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -130,21 +131,23 @@ public final class DeliveryClaims {
 
   /**
    * Just before the platform is called: true if the delivery is still claimed by {@code owner}
-   * (see {@link #stillClaimed}). On a shared store the lease is also renewed to {@code renewTo}, so
-   * the call and its outcome have a whole lease however long the delivery waited in its lane: a
-   * lease that ran out during the call would let another replica send it too. (The renewal is
-   * committed without waiting for the disk: lost in a database crash, the lease is only shorter.)
+   * (see {@link #stillClaimed}). On a shared store, a lease with less than half of {@code lease}
+   * left is also renewed, so the call and its outcome have at least half a lease however long the
+   * delivery waited in its lane: a lease that ran out during the call would let another replica
+   * send it too. (The renewal commits without waiting for the disk: lost in a database crash, the
+   * lease is only shorter.)
    */
   public static boolean startAttempt(Handle h, String id, String owner, Instant now, long leaseUntilMillis,
-      Instant renewTo) {
-    if (!Dialect.of(h).shared()) {
+      Duration lease) {
+    boolean plenty = leaseUntilMillis - now.toEpochMilli() >= lease.toMillis() / 2;
+    if (!Dialect.of(h).shared() || plenty) {
       return stillClaimed(h, id, owner, now, leaseUntilMillis);
     }
     return h.inTransaction(tx -> {
       tx.execute("SET LOCAL synchronous_commit = off");
       return tx.createUpdate("UPDATE deliveries SET lease_until = ? WHERE id = ? AND lease_owner = ?"
               + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until = ? AND lease_until >= ?")
-          .bind(0, renewTo.toEpochMilli()).bind(1, id).bind(2, owner).bind(3, leaseUntilMillis)
+          .bind(0, now.plus(lease).toEpochMilli()).bind(1, id).bind(2, owner).bind(3, leaseUntilMillis)
           .bind(4, now.toEpochMilli())
           .execute() == 1;
     });
