@@ -1,9 +1,7 @@
 package com.backordergateway.bench;
 
 import com.backordergateway.api.v1.IntakeResponse;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Scenario (c): fire a burst of SALE events as fast as intake takes them (two deliveries each,
@@ -12,9 +10,6 @@ import java.util.concurrent.atomic.LongAdder;
  * still coming in; the rate after the burst is the engine's own.
  */
 final class DeliveryThroughput {
-
-  /** Waiting for the last delivery gives up after this. */
-  private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 
   /**
    * @param intake the burst as intake saw it
@@ -42,28 +37,12 @@ final class DeliveryThroughput {
         BenchGateway gateway = BenchGateway.start(s.folder("deliveries"), s.pluginsDir(), sink.url(), false, s.channels())) {
       LoadGenerator<IntakeResponse> load = new LoadGenerator<>("(c) burst intake",
           (caller, seq, answer) -> gateway.clients.stub(caller).reportInventoryLevel(requests.sale(seq), answer));
-      LongAdder planned = new LongAdder();
-      if (s.warms()) {
-        load.run(s.closedLoop(s.warmup()), (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
-        sink.awaitReceived((int) planned.sum(), DRAIN_LIMIT);
-      }
-      int before = sink.received();
-      planned.reset();
-      long begin = System.nanoTime();
+      DeliveryBurst.warmUp(s, sink, load);
       long writerCpu = WriterCpu.nanos();
-      LoadResult intake = load.run(LoadPlan.closedCount(s.callers(), s.inFlight(), s.burstEvents(), DRAIN_LIMIT),
-          (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
-      long accepted = System.nanoTime();
-      int atAccepted = sink.received() - before;
-      long expected = planned.sum();
-      sink.awaitReceived(before + (int) expected, DRAIN_LIMIT);
-      long arrived = sink.received() - before;
-      long last = sink.lastArrivalNanos();
+      DeliveryBurst.Measured m = DeliveryBurst.fire(s, sink, load);
       double writerMicros = (WriterCpu.nanos() - writerCpu) / 1e3;
-      double seconds = (last - begin) / 1e9;
-      double afterBurst = (arrived - atAccepted) / Math.max(1e-9, (last - accepted) / 1e9);
-      return new Outcome(intake, expected, arrived, seconds, arrived / seconds, afterBurst, sink.repeats(),
-          arrived == 0 ? 0 : writerMicros / arrived);
+      return new Outcome(m.intake(), m.planned(), m.arrived(), m.seconds(), m.overallPerSecond(),
+          m.afterBurstPerSecond(), m.repeats(), m.arrived() == 0 ? 0 : writerMicros / m.arrived());
     }
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +23,6 @@ final class ReplicaScaling {
   /** The design's goal: two replicas deliver at least this many times one replica's rate. */
   static final double TARGET_RATIO = 1.6;
 
-  private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
   /** Heartbeats come every second; a replica not counted by then is not coming. */
   private static final Duration COUNTED_LIMIT = Duration.ofSeconds(30);
   /**
@@ -34,7 +32,7 @@ final class ReplicaScaling {
   private static final Duration SETTLE = Duration.ofMillis(2500);
 
   /**
-   * One configuration's burst, as {@link DeliveryThroughput.Outcome} measures it.
+   * One configuration's burst (see {@link DeliveryBurst.Measured}).
    *
    * @param replicas gateways sharing the database
    * @param intake the burst as intake saw it, over every replica
@@ -130,23 +128,9 @@ final class ReplicaScaling {
     LoadGenerator<IntakeResponse> load = new LoadGenerator<>("(g) burst intake, " + n + (n == 1 ? " replica" : " replicas"),
         (caller, seq, answer) -> replicas.get(caller % n).clients.stub(caller / n)
             .reportInventoryLevel(requests.sale(seq), answer));
-    LongAdder planned = new LongAdder();
-    if (s.warms()) {
-      load.run(s.closedLoop(s.warmup()), (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
-      sink.awaitReceived((int) planned.sum(), DRAIN_LIMIT);
-    }
-    int before = sink.received();
-    planned.reset();
-    long begin = System.nanoTime();
-    LoadResult intake = load.run(LoadPlan.closedCount(s.callers(), s.inFlight(), s.burstEvents(), DRAIN_LIMIT),
-        (seq, start, answer) -> planned.add(answer.getPlannedDeliveriesCount()));
-    long accepted = System.nanoTime();
-    int atAccepted = sink.received() - before;
-    long expected = planned.sum();
-    sink.awaitReceived(before + (int) expected, DRAIN_LIMIT);
-    long arrived = sink.received() - before;
-    double seconds = (sink.lastArrivalNanos() - begin) / 1e9;
-    double afterBurst = (arrived - atAccepted) / Math.max(1e-9, (sink.lastArrivalNanos() - accepted) / 1e9);
-    return new Run(n, intake, expected, arrived, seconds, arrived / seconds, afterBurst, sink.repeats());
+    DeliveryBurst.warmUp(s, sink, load);
+    DeliveryBurst.Measured m = DeliveryBurst.fire(s, sink, load);
+    return new Run(n, m.intake(), m.planned(), m.arrived(), m.seconds(), m.overallPerSecond(), m.afterBurstPerSecond(),
+        m.repeats());
   }
 }

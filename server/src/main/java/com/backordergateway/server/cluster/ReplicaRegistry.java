@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -23,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A replica joining a cluster waits {@link #SETTLE} before it dispatches, long enough for every
  * other replica to have counted it and shrunk its share; a replica stopping deletes its row, so the
- * others grow theirs at their next heartbeat. On SQLite there is one process: the count is 1.
+ * others grow theirs at their next heartbeat. Heartbeats are stamped and judged by the database's
+ * clock, so replicas whose clocks disagree still count each other right. On SQLite there is one
+ * process: the count is 1.
  */
 @Singleton
 public final class ReplicaRegistry implements AutoCloseable {
@@ -36,16 +37,14 @@ public final class ReplicaRegistry implements AutoCloseable {
 
   private final String owner = hostName() + "/" + UUID.randomUUID();
   private final Jdbi jdbi;
-  private final Clock clock;
   private final boolean shared;
   private final long startedNanos = System.nanoTime();
   private final ScheduledExecutorService heartbeat;
   private volatile int live = 1;
 
   @Inject
-  public ReplicaRegistry(Database database, Clock clock) {
+  public ReplicaRegistry(Database database) {
     this.jdbi = database.jdbi();
-    this.clock = clock;
     this.shared = database.dialect().shared();
     if (shared) {
       beat(); // counted from the start, before this replica takes any share
@@ -82,8 +81,9 @@ public final class ReplicaRegistry implements AutoCloseable {
   }
 
   private void beat() {
-    long now = clock.millis();
     jdbi.useHandle(h -> {
+      long now = h.createQuery("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")
+          .mapTo(Long.class).one();
       h.execute("INSERT INTO replicas (owner, started_at, heartbeat_at) VALUES (?, ?, ?)"
           + " ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at", owner, now, now);
       live = Math.max(1, h.createQuery("SELECT COUNT(*) FROM replicas WHERE heartbeat_at >= ?")

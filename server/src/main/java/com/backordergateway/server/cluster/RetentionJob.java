@@ -1,16 +1,12 @@
 package com.backordergateway.server.cluster;
 
 import com.backordergateway.server.config.GatewayConfig;
-import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.store.GroupCommitWriter;
 import com.backordergateway.server.store.RetentionRows;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,41 +18,34 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class RetentionJob implements AutoCloseable {
 
-  static final String JOB = "retention";
   private static final Duration EVERY = Duration.ofHours(1);
   private static final int CHUNK = 1_000;
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
   private final GroupCommitWriter writer;
-  private final JobLeases leases;
   private final Clock clock;
   private final Duration retention;
-  private ScheduledExecutorService scheduler;
+  private final SingletonJob job;
 
   @Inject
   public RetentionJob(GroupCommitWriter writer, JobLeases leases, Clock clock, GatewayConfig config) {
     this.writer = writer;
-    this.leases = leases;
     this.clock = clock;
     this.retention = config.storage().retention();
+    this.job = new SingletonJob(leases, "retention", EVERY, Duration.ofMinutes(1), this::purgeAndLog);
   }
 
-  public synchronized void start() {
-    if (scheduler == null) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retention");
-        t.setDaemon(true);
-        return t;
-      });
-      scheduler.scheduleWithFixedDelay(this::runQuietly, 1, EVERY.toMinutes(), TimeUnit.MINUTES);
-    }
+  public void start() {
+    job.start();
   }
 
-  /** One run if this replica holds the lease; how many rows it purged (0 when another holds it). */
-  public int runOnce() {
-    if (!leases.hold(JOB, EVERY.multipliedBy(2))) {
-      return 0;
-    }
+  /** One run now, if this replica holds the job's lease; false when another replica does. */
+  public boolean runNow() {
+    return job.runNow();
+  }
+
+  /** Deletes everything older than the retention; how many rows went. */
+  int purge() {
     long cutoff = clock.millis() - retention.toMillis();
     int total = 0;
     int deleted;
@@ -67,29 +56,15 @@ public final class RetentionJob implements AutoCloseable {
     return total;
   }
 
-  private void runQuietly() {
-    try {
-      int purged = runOnce();
-      if (purged > 0) {
-        log.info("retention purged {} rows older than {}", purged, retention);
-      }
-    } catch (RuntimeException e) {
-      if (!StoreCannotWriteException.isCause(e)) {
-        log.error("retention run failed", e);
-      }
+  private void purgeAndLog() {
+    int purged = purge();
+    if (purged > 0) {
+      log.info("retention purged {} rows older than {}", purged, retention);
     }
   }
 
   @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-      try {
-        leases.release(JOB);
-      } catch (RuntimeException e) {
-        log.debug("could not release the retention lease; it expires", e); // the store may be gone
-      }
-    }
+  public void close() {
+    job.close();
   }
 }

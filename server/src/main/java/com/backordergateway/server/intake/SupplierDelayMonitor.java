@@ -3,9 +3,9 @@ package com.backordergateway.server.intake;
 import com.backordergateway.api.v1.IntakeResponse;
 import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.server.cluster.JobLeases;
+import com.backordergateway.server.cluster.SingletonJob;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.errors.ConflictException;
-import com.backordergateway.server.errors.StoreCannotWriteException;
 import com.backordergateway.server.store.Database;
 import com.backordergateway.server.store.ShipmentRows;
 import jakarta.inject.Inject;
@@ -18,9 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,38 +33,29 @@ import org.slf4j.LoggerFactory;
 public final class SupplierDelayMonitor implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SupplierDelayMonitor.class);
-  static final String JOB = "supplier-delay-monitor";
 
   private final Database database;
   private final IntakeService intake;
   private final Clock clock;
   private final GatewayConfig.Triggers triggers;
   private final ShipmentOverdueRule overdue;
-  private final JobLeases leases;
-  private ScheduledExecutorService scheduler;
+  private final SingletonJob job;
 
   @Inject
   public SupplierDelayMonitor(Database database, IntakeService intake, Clock clock, GatewayConfig config,
       JobLeases leases) {
     this.database = database;
-    this.leases = leases;
     this.intake = intake;
     this.clock = clock;
     this.triggers = config.triggers();
     this.overdue = new ShipmentOverdueRule(new SupplierDelays(triggers));
+    Duration every = triggers.supplierMonitorInterval();
+    this.job = new SingletonJob(leases, "supplier-delay-monitor", every, every, this::checkAndLog);
   }
 
-  /** Checks every interval from now on, on its own thread. */
-  public synchronized void start() {
-    if (scheduler == null) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "supplier-delay-monitor");
-        t.setDaemon(true);
-        return t;
-      });
-      long every = triggers.supplierMonitorInterval().toMillis();
-      scheduler.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
+  /** Checks every interval from now on, on its own thread, while this replica holds the monitor's lease. */
+  public void start() {
+    job.start();
   }
 
   /** One pass: fires for every shipment overdue by a new step; returns the recorded answers. */
@@ -101,32 +89,15 @@ public final class SupplierDelayMonitor implements AutoCloseable {
     throw new CompletionException(cause);
   }
 
-  private void checkQuietly() {
-    try {
-      if (!leases.hold(JOB, triggers.supplierMonitorInterval().multipliedBy(3))) {
-        return; // another replica runs the monitor
-      }
-      List<IntakeResponse> fired = check();
-      if (!fired.isEmpty()) {
-        log.info("supplier delay monitor fired {} alert(s)", fired.size());
-      }
-    } catch (RuntimeException e) {
-      if (!StoreCannotWriteException.isCause(e)) { // an outage is logged once, where it is found
-        log.error("supplier delay monitor pass failed", e);
-      }
+  private void checkAndLog() {
+    List<IntakeResponse> fired = check();
+    if (!fired.isEmpty()) {
+      log.info("supplier delay monitor fired {} alert(s)", fired.size());
     }
   }
 
   @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-      try {
-        leases.release(JOB);
-      } catch (RuntimeException e) {
-        log.debug("could not release the monitor's lease; it expires", e); // the store may be gone
-      }
-    }
+  public void close() {
+    job.close();
   }
 }

@@ -82,7 +82,10 @@ public final class StoreMigration {
         from.rollback();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("copy failed: " + e.getMessage(), e);
+      // A failed batch's own message quotes the whole statement with its values (customers' details);
+      // the server's reason, its next exception, names only the constraint and key.
+      SQLException reason = e.getNextException() != null ? e.getNextException() : e;
+      throw new IllegalStateException("copy failed: " + reason.getMessage(), e);
     }
   }
 

@@ -23,6 +23,19 @@ import java.util.Map;
  */
 final class Replicas implements AutoCloseable {
 
+  /**
+   * Customers to email, staff to Slack, with no plugin serving either: planned deliveries stay
+   * pending, for tests about what replicas decide and store rather than what they send.
+   */
+  static final String PLANNED_ONLY = """
+      connectors:
+        - {id: email, type: sendgrid, awaiting-plugin: true}
+        - {id: slack, type: slack, awaiting-plugin: true}
+      routes:
+        - {name: customers, when: {audience: customer}, send: [email]}
+        - {name: staff, when: {audience: staff}, send: [slack]}
+      """;
+
   final String url = TestPostgres.newDatabase();
   private final Path root;
   private final List<TestGateway> started = new ArrayList<>();

@@ -93,14 +93,7 @@ class TwoReplicasTest {
   @Test
   void raceForOneSkuOpensOneCaseAndAlertsStaffOnce() throws Exception {
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = """
-          connectors:
-            - {id: email, type: sendgrid, awaiting-plugin: true}
-            - {id: slack, type: slack, awaiting-plugin: true}
-          routes:
-            - {name: customers, when: {audience: customer}, send: [email]}
-            - {name: staff, when: {audience: staff}, send: [slack]}
-          """;
+      String yaml = Replicas.PLANNED_ONLY;
       TestGateway first = replicas.start(Clock.systemUTC(), yaml);
       TestGateway second = replicas.start(Clock.systemUTC(), yaml);
       int orders = 60;
@@ -137,12 +130,7 @@ class TwoReplicasTest {
   @Test
   void aSaleRacingTheRestockNeverLeavesANoticeForAResolvedCase() throws Exception {
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = """
-          connectors:
-            - {id: email, type: sendgrid, awaiting-plugin: true}
-          routes:
-            - {name: customers, when: {audience: customer}, send: [email]}
-          """;
+      String yaml = Replicas.PLANNED_ONLY;
       TestGateway first = replicas.start(Clock.systemUTC(), yaml);
       TestGateway second = replicas.start(Clock.systemUTC(), yaml);
       List<CompletableFuture<IntakeResponse>> calls = new ArrayList<>();
