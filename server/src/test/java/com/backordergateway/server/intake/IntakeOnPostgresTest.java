@@ -1,64 +1,36 @@
 package com.backordergateway.server.intake;
 
-import com.backordergateway.server.testing.TestPostgres;
+import com.backordergateway.server.testing.OnPostgres;
 import org.junit.jupiter.api.Nested;
 
 /** The trigger rules' tests again, on a PostgreSQL store: the same answers, cases and deliveries. */
 class IntakeOnPostgresTest {
 
   @Nested
-  class StockDepleted extends StockDepletedTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class StockDepleted extends StockDepletedTest {}
 
   @Nested
-  class MarkUnavailable extends MarkUnavailableTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class MarkUnavailable extends MarkUnavailableTest {}
 
   @Nested
-  class Resolution extends ResolutionTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class Resolution extends ResolutionTest {}
 
   @Nested
-  class SupplierDelay extends SupplierDelayTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class SupplierDelay extends SupplierDelayTest {}
 
   @Nested
-  class PlatformBackorder extends PlatformBackorderTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class PlatformBackorder extends PlatformBackorderTest {}
 
   @Nested
-  class Idempotency extends IdempotencyTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class Idempotency extends IdempotencyTest {}
 
   @Nested
-  class SameBatch extends SameBatchTest {
-    @Override
-    protected String storageUrl() {
-      return TestPostgres.newDatabase();
-    }
-  }
+  @OnPostgres
+  class SameBatch extends SameBatchTest {}
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Base for tests that need one standard gateway per test, on its own SQLite file, or on its own
- * PostgreSQL database where a subclass says so ({@link #storageUrl}): the same tests then check
+ * PostgreSQL database where a subclass says so ({@link OnPostgres}): the same tests then check
  * the store's contract on both dialects.
  */
 public abstract class GatewayTest {
@@ -37,7 +37,7 @@ public abstract class GatewayTest {
 
   /** Where the gateway stores its state: null for a SQLite file in {@link #dir}. */
   protected String storageUrl() {
-    return null;
+    return getClass().isAnnotationPresent(OnPostgres.class) ? TestPostgres.newDatabase() : null;
   }
 
   @AfterEach
