@@ -7,7 +7,6 @@ import com.backordergateway.api.v1.Resolution;
 import com.backordergateway.api.v1.ResolveBackorderRequest;
 import com.backordergateway.server.errors.ConflictException;
 import com.backordergateway.server.errors.NotFoundException;
-import com.backordergateway.server.store.CaseRows;
 import java.time.Instant;
 
 /** Ends a case as restocked or cancelled: unsent notices are cancelled, those told hear the outcome. */

@@ -4,7 +4,6 @@ import com.backordergateway.api.v1.EventKind;
 import com.backordergateway.api.v1.Shipment;
 import com.backordergateway.api.v1.ShipmentStatus;
 import com.backordergateway.server.errors.ConflictException;
-import com.backordergateway.server.store.ShipmentRows;
 import java.time.Duration;
 import java.time.Instant;
 
