@@ -125,7 +125,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   public void writeHandedOff(String tag) {
     requireUnit("writeHandedOff");
     if (handoffs.pending(tag)) {
-      handoffs.writeAll(handle);
+      handoffs.writeAllForUnit(handle);
     }
   }
 

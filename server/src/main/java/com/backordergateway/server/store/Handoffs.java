@@ -26,6 +26,11 @@ final class Handoffs implements AutoCloseable {
   private final List<Handoff<?>> unit = new ArrayList<>();
   private final List<Handoff<?>> batch = new ArrayList<>();
   private final Set<String> batchTags = new HashSet<>();
+  /**
+   * Released units' handoffs written at the running unit's asking: their rows are inside its
+   * savepoint, so if it rolls back they are gone again and must be written later after all.
+   */
+  private final List<Handoff<?>> writtenInUnit = new ArrayList<>();
 
   /** Starts {@code compute} now, for the unit whose caller waits on {@code caller}. */
   <T> Handoff<T> start(CompletableFuture<?> caller, Collection<String> tags, Supplier<T> compute,
@@ -44,18 +49,34 @@ final class Handoffs implements AutoCloseable {
     unit.forEach(h -> batchTags.addAll(h.tags));
     batch.addAll(unit);
     unit.clear();
+    writtenInUnit.clear();
   }
 
-  /** The running unit rolled back: what it handed off is dropped. */
+  /**
+   * The running unit rolled back: what it handed off is dropped, and what it wrote of earlier
+   * units' handoffs (rolled back with it) is pending again.
+   */
   void unitDropped() {
     unit.clear();
+    writtenInUnit.forEach(h -> batchTags.addAll(h.tags));
+    batch.addAll(0, writtenInUnit);
+    writtenInUnit.clear();
+  }
+
+  /** From inside a unit: writes every pending handoff, the batch's in order and then the unit's own. */
+  void writeAllForUnit(Handle tx) {
+    List<Handoff<?>> earlier = List.copyOf(batch);
+    writeAll(tx);
+    writtenInUnit.addAll(earlier);
   }
 
   /** Writes every pending handoff, the batch's in order and then the running unit's. */
   void writeAll(Handle tx) {
     List<Handoff<?>> due = new ArrayList<>(batch);
     due.addAll(unit);
-    clear();
+    unit.clear();
+    batch.clear();
+    batchTags.clear();
     for (Handoff<?> handoff : due) {
       handoff.write(tx);
     }
@@ -65,6 +86,7 @@ final class Handoffs implements AutoCloseable {
     unit.clear();
     batch.clear();
     batchTags.clear();
+    writtenInUnit.clear();
   }
 
   @Override

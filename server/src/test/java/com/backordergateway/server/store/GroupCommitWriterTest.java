@@ -96,6 +96,24 @@ class GroupCommitWriterTest {
     }
   }
 
+  @Test
+  void rowsWrittenAtALaterUnitsAskingSurviveThatUnitRollingBack() throws Exception {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("s.db"), null, null);
+        GroupCommitWriter writer = new GroupCommitWriter(db, new StoreWriteHealth())) {
+      CountDownLatch release = HeldWriter.hold(writer);
+      CompletableFuture<Handoff<Integer>> first = writer.submit(h -> writer.handOff(Set.of("sku:B"), () -> 7, level("B")));
+      CompletableFuture<Integer> failing = writer.submit(h -> {
+        writer.writeHandedOff("sku:B"); // the first unit's rows are written inside this unit's savepoint
+        throw new IllegalStateException("this unit fails after asking");
+      });
+      release.countDown();
+
+      assertThat(first.join().get()).isEqualTo(7);
+      assertThatThrownBy(failing::join).hasCauseInstanceOf(IllegalStateException.class);
+      assertThat(levels(db, "B")).as("the first unit's rows, committed as its caller was told").isEqualTo(1);
+    }
+  }
+
   private static int levelsIn(org.jdbi.v3.core.Handle h, String sku) {
     return h.createQuery("SELECT COUNT(*) FROM sku_levels WHERE sku = ?").bind(0, sku).mapTo(Integer.class).one();
   }
