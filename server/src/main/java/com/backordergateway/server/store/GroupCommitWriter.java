@@ -306,13 +306,15 @@ public final class GroupCommitWriter implements AutoCloseable {
       throw e; // an earlier unit's handed-off work, written at this unit's asking, failed: the batch reruns without it
     } catch (Exception e) {
       handoffs.unitDropped();
-      if (StoreFaults.reason(e).isPresent()) {
-        // A full disk or a lost lock may have ended the transaction itself: the batch fails as one.
+      // A race with another replica ended only this unit's statement: its savepoint undoes it.
+      boolean rerun = lostRace(pending, e);
+      if (!rerun && StoreFaults.reason(e).isPresent()) {
+        // A full disk or a lost connection may have ended the transaction itself: the batch fails as one.
         throw new StoreFault(e);
       }
       DirectWrites.update(tx, "ROLLBACK TO work");
       DirectWrites.update(tx, "RELEASE work");
-      return lostRace(pending, e) ? Rerun.INSTANCE : new Failure(e);
+      return rerun ? Rerun.INSTANCE : new Failure(e);
     }
   }
 

@@ -60,10 +60,10 @@ public final class Handoff<T> {
     try {
       rows.write(tx, result);
     } catch (RuntimeException e) {
-      if (StoreFaults.reason(e).isPresent()) {
+      if (StoreFaults.reason(e).isPresent() && !StoreFaults.lostRace(e)) {
         throw e;
       }
-      throw new Failed(caller, e);
+      throw new Failed(caller, e); // its unit alone: it fails, or reruns if it lost a race
     }
     written = true;
   }

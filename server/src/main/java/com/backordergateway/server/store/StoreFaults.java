@@ -60,14 +60,15 @@ final class StoreFaults {
 
   /**
    * True for a unit that lost a race with another replica (a deadlock, a serialization failure, a
-   * unique key the other replica inserted first): run again, it sees the winner's rows and decides
-   * afresh, as it would have had it come second.
+   * unique key the other replica inserted first, a lock it waited for longer than the busy timeout
+   * — with a short timeout, that is how a deadlock shows before it is detected): run again, it
+   * sees the winner's rows and decides afresh, as it would have had it come second.
    */
   static boolean lostRace(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        return state.equals("40001") || state.equals("40P01") || state.equals("23505");
+        return state.equals("40001") || state.equals("40P01") || state.equals("23505") || state.equals("55P03");
       }
     }
     return false;
