@@ -29,20 +29,24 @@ final class KnownSkus {
   /** SKU → when its case was opened, as a count of openings: a later opening outlives an earlier resolution. */
   private final Map<String, Long> openCases = new HashMap<>();
   private long openings;
-  private final Set<String> expectedShipments;
-  /** False on a shared store: then nothing is known and every question goes to the store. */
+  private final Set<String> expectedShipments = new HashSet<>();
+  /** False on a shared store: then nothing is known, nothing is loaded, and every question goes to the store. */
   private final boolean exact;
 
   @Inject
   KnownSkus(Database database, GroupCommitWriter writer) {
     this.writer = writer;
     this.exact = !database.dialect().shared();
-    database.jdbi().useHandle(h -> h.createQuery("SELECT sku FROM cases WHERE status = 'CASE_STATUS_OPEN'")
-        .mapTo(String.class).forEach(sku -> openCases.put(sku, 0L)));
-    this.expectedShipments = database.jdbi().withHandle(h -> new HashSet<>(h.createQuery(
-            "SELECT DISTINCT l.sku FROM shipment_lines l JOIN shipments s ON s.po_number = l.po_number"
-                + " WHERE s.status = 'SHIPMENT_STATUS_EXPECTED'")
-        .mapTo(String.class).list()));
+    if (exact) {
+      database.jdbi().useHandle(h -> {
+        h.createQuery("SELECT sku FROM cases WHERE status = 'CASE_STATUS_OPEN'")
+            .mapTo(String.class).forEach(sku -> openCases.put(sku, 0L));
+        expectedShipments.addAll(h.createQuery(
+                "SELECT DISTINCT l.sku FROM shipment_lines l JOIN shipments s ON s.po_number = l.po_number"
+                    + " WHERE s.status = 'SHIPMENT_STATUS_EXPECTED'")
+            .mapTo(String.class).list());
+      });
+    }
   }
 
   boolean mayHaveOpenCase(String sku) {
@@ -54,7 +58,9 @@ final class KnownSkus {
   }
 
   void caseOpened(String sku) {
-    openCases.put(sku, ++openings);
+    if (exact) {
+      openCases.put(sku, ++openings);
+    }
   }
 
   /**
@@ -69,6 +75,8 @@ final class KnownSkus {
   }
 
   void shipmentExpected(String sku) {
-    expectedShipments.add(sku);
+    if (exact) {
+      expectedShipments.add(sku);
+    }
   }
 }

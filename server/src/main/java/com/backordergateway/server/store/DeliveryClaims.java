@@ -123,7 +123,7 @@ public final class DeliveryClaims {
    * True while the delivery is still claimed by {@code owner} under an unexpired lease: not
    * cancelled, not taken over, and not claimed again after its lease ran out.
    */
-  public static boolean stillClaimed(Handle h, String id, String owner, Instant now, long leaseUntilMillis) {
+  private static boolean stillClaimed(Handle h, String id, String owner, Instant now, long leaseUntilMillis) {
     return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE id = ? AND lease_owner = ?"
             + " AND status = 'DELIVERY_STATUS_IN_FLIGHT' AND lease_until = ? AND lease_until >= ?")
         .bind(0, id).bind(1, owner).bind(2, leaseUntilMillis).bind(3, now.toEpochMilli()).mapTo(Integer.class).one() == 1;
