@@ -2,6 +2,7 @@ package com.backordergateway.bench;
 
 import com.backordergateway.api.v1.IntakeResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,7 +25,20 @@ final class DeliveryBurst {
    * @param repeats deliveries the sink received more than once, warm-up included
    */
   record Measured(LoadResult intake, long planned, long arrived, double seconds, double overallPerSecond,
-      double afterBurstPerSecond, long repeats) {}
+      double afterBurstPerSecond, long repeats) {
+    /** Every planned delivery arrived. */
+    boolean complete() {
+      return planned > 0 && arrived == planned;
+    }
+
+    /** The figures every burst line shows, after its scenario's own label and before its extras. */
+    String figures() {
+      return String.format(Locale.ROOT,
+          "%9.0f deliveries/s  (%.0f/s after the burst was accepted) %d/%d arrived in %.2f s, repeats=%d;"
+              + " burst intake %.0f events/s", overallPerSecond, afterBurstPerSecond, arrived, planned, seconds,
+          repeats, intake.perSecond());
+    }
+  }
 
   private DeliveryBurst() {}
 

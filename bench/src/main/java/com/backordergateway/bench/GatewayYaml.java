@@ -8,7 +8,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * The gateway configs the scenarios run: SQLite in the scenario's folder (or a PostgreSQL database
  * that replicas share), one bench token, and two live webhook instances (staff and customers)
- * pointing at the {@link DeliverySink}, paced loosely enough (rate, burst, concurrency, workers) that the defaults do not throttle the engine.
+ * pointing at the {@link DeliverySink}, paced loosely enough (rate, burst, concurrency, workers)
+ * that the defaults do not throttle the engine.
  */
 final class GatewayYaml {
 

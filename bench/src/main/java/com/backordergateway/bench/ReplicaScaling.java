@@ -31,25 +31,13 @@ final class ReplicaScaling {
    */
   private static final Duration SETTLE = Duration.ofMillis(2500);
 
-  /**
-   * One configuration's burst (see {@link DeliveryBurst.Measured}).
-   *
-   * @param replicas gateways sharing the database
-   * @param intake the burst as intake saw it, over every replica
-   * @param repeats deliveries the sink received more than once, warm-up included
-   */
-  record Run(int replicas, LoadResult intake, long planned, long arrived, double seconds, double overallPerSecond,
-      double afterBurstPerSecond, long repeats) {
-    boolean complete() {
-      return planned > 0 && arrived == planned;
-    }
-
+  /** One configuration's burst: {@code replicas} gateways sharing the database, the callers spread over them. */
+  record Run(int replicas, DeliveryBurst.Measured burst) {
     String line() {
-      return String.format(Locale.ROOT,
-          "(g) PostgreSQL, %d replica%s    %9.0f deliveries/s  (%.0f/s after the burst was accepted) %d/%d arrived in"
-              + " %.2f s, repeats=%d; burst intake %.0f events/s, errors=%d%s", replicas, replicas == 1 ? " " : "s",
-          overallPerSecond, afterBurstPerSecond, arrived, planned, seconds, repeats, intake.perSecond(),
-          intake.errorCount(), intake.errors().isEmpty() ? "" : " " + intake.errors());
+      LoadResult intake = burst.intake();
+      return String.format(Locale.ROOT, "(g) PostgreSQL, %d replica%s    %s, errors=%d%s", replicas,
+          replicas == 1 ? " " : "s", burst.figures(), intake.errorCount(),
+          intake.errors().isEmpty() ? "" : " " + intake.errors());
     }
   }
 
@@ -64,11 +52,11 @@ final class ReplicaScaling {
     }
 
     double deliveriesRatio() {
-      return two().overallPerSecond() / Math.max(1e-9, one().overallPerSecond());
+      return two().burst().overallPerSecond() / Math.max(1e-9, one().burst().overallPerSecond());
     }
 
     double intakeRatio() {
-      return two().intake().perSecond() / Math.max(1e-9, one().intake().perSecond());
+      return two().burst().intake().perSecond() / Math.max(1e-9, one().burst().intake().perSecond());
     }
 
     String line() {
@@ -129,8 +117,6 @@ final class ReplicaScaling {
         (caller, seq, answer) -> replicas.get(caller % n).clients.stub(caller / n)
             .reportInventoryLevel(requests.sale(seq), answer));
     DeliveryBurst.warmUp(s, sink, load);
-    DeliveryBurst.Measured m = DeliveryBurst.fire(s, sink, load);
-    return new Run(n, m.intake(), m.planned(), m.arrived(), m.seconds(), m.overallPerSecond(), m.afterBurstPerSecond(),
-        m.repeats());
+    return new Run(n, DeliveryBurst.fire(s, sink, load));
   }
 }

@@ -30,8 +30,9 @@ final class Summary {
     intakeRow(rows, "(b) intake COUNT (plans nothing)", counts, 0.8);
     if (deliveries != null) {
       rows.add(row("(c) deliveries to the sink",
-          rate(deliveries.overallPerSecond(), "deliveries/s") + " (" + rate(deliveries.afterBurstPerSecond(), "/s")
-              + " after the burst was accepted)", "≥ 5,000/s", met(deliveries.overallPerSecond() >= 5000)));
+          rate(deliveries.burst().overallPerSecond(), "deliveries/s") + " ("
+              + rate(deliveries.burst().afterBurstPerSecond(), "/s") + " after the burst was accepted)", "≥ 5,000/s",
+          met(deliveries.burst().overallPerSecond() >= 5000)));
     }
     appriseRows(rows);
     if (latency != null) {
@@ -92,9 +93,9 @@ final class Summary {
     rows.add(row("(c) peer: Apprise " + apprise.version() + " to the same sink", figures, "reference", "—"));
     if (deliveries != null) {
       double best = apprise.bestPerSecond();
-      double ratio = deliveries.overallPerSecond() / Math.max(1e-9, best);
+      double ratio = deliveries.burst().overallPerSecond() / Math.max(1e-9, best);
       rows.add(row("(c) deliveries/s ÷ best Apprise deliveries/s",
-          String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.1f ×", deliveries.overallPerSecond(), best, ratio),
+          String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.1f ×", deliveries.burst().overallPerSecond(), best, ratio),
           "≥ 15 × Apprise", met(best > 0 && ratio >= 15)));
     }
   }
@@ -106,16 +107,17 @@ final class Summary {
     }
     String commits = replicas.durability().durable() ? "durable commits" : "commits not durable";
     for (ReplicaScaling.Run run : replicas.runs()) {
+      DeliveryBurst.Measured burst = run.burst();
       rows.add(row("(g) deliveries on local PostgreSQL (" + commits + "), " + run.replicas()
               + (run.replicas() == 1 ? " replica" : " replicas"),
-          rate(run.overallPerSecond(), "deliveries/s") + " (" + rate(run.afterBurstPerSecond(), "/s")
-              + " after the burst was accepted), intake " + rate(run.intake().perSecond(), "events/s")
-              + " (" + run.arrived() + "/" + run.planned() + " arrived)", "reference", "—"));
+          rate(burst.overallPerSecond(), "deliveries/s") + " (" + rate(burst.afterBurstPerSecond(), "/s")
+              + " after the burst was accepted), intake " + rate(burst.intake().perSecond(), "events/s")
+              + " (" + burst.arrived() + "/" + burst.planned() + " arrived)", "reference", "—"));
     }
-    boolean complete = replicas.runs().stream().allMatch(ReplicaScaling.Run::complete);
+    boolean complete = replicas.runs().stream().allMatch(run -> run.burst().complete());
     rows.add(row("(g) 2 replicas ÷ 1 replica, deliveries/s",
-        String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.2f × (intake %.2f ×)", replicas.two().overallPerSecond(),
-            replicas.one().overallPerSecond(), replicas.deliveriesRatio(), replicas.intakeRatio()),
+        String.format(Locale.ROOT, "%,.0f ÷ %,.0f = %.2f × (intake %.2f ×)", replicas.two().burst().overallPerSecond(),
+            replicas.one().burst().overallPerSecond(), replicas.deliveriesRatio(), replicas.intakeRatio()),
         String.format(Locale.ROOT, "≥ %s × 1 replica", ReplicaScaling.TARGET_RATIO),
         met(complete && replicas.deliveriesRatio() >= ReplicaScaling.TARGET_RATIO)));
   }

@@ -59,9 +59,9 @@ class BenchSmokeTest {
   void burstIsDelivered() throws InterruptedException {
     DeliveryThroughput.Outcome outcome = DeliveryThroughput.run(settings);
 
-    assertThat(outcome.intake().errors()).isEmpty();
-    assertThat(outcome.planned()).isEqualTo(100);
-    assertThat(outcome.arrived()).isEqualTo(100);
+    assertThat(outcome.burst().intake().errors()).isEmpty();
+    assertThat(outcome.burst().planned()).isEqualTo(100);
+    assertThat(outcome.burst().arrived()).isEqualTo(100);
   }
 
   @Test
@@ -108,9 +108,9 @@ class BenchSmokeTest {
     assertThat(outcome.durability().durable()).as("measured with PostgreSQL's durable commits").isTrue();
     assertThat(outcome.runs()).extracting(ReplicaScaling.Run::replicas).containsExactlyElementsOf(ReplicaScaling.REPLICAS);
     for (ReplicaScaling.Run run : outcome.runs()) {
-      assertThat(run.intake().errors()).isEmpty();
-      assertThat(run.planned()).isEqualTo(100);
-      assertThat(run.arrived()).isEqualTo(100);
+      assertThat(run.burst().intake().errors()).isEmpty();
+      assertThat(run.burst().planned()).isEqualTo(100);
+      assertThat(run.burst().arrived()).isEqualTo(100);
     }
     assertThat(outcome.deliveriesRatio()).isPositive();
     assertThat(outcome.intakeRatio()).isPositive();

@@ -40,7 +40,6 @@ public final class TestGateway implements AutoCloseable {
         %s
       storage:
         url: %s
-        username: postgres
         busy-timeout: 1s
       auth:
         tokens:
@@ -176,7 +175,8 @@ public final class TestGateway implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String url = storageUrl != null ? storageUrl : "jdbc:sqlite:" + db;
+    // A test PostgreSQL database trusts its superuser; a SQLite file has no user at all.
+    String url = storageUrl != null ? storageUrl + "\n  username: postgres" : "jdbc:sqlite:" + db;
     String yaml = String.format(BASE, server == null ? "" : server, url, ALL_SCOPES_TOKEN, READ_ONLY_TOKEN,
         pluginsDir(dir), options.watchPlugins(), options.requireSha256()) + options.yaml();
     return start(yaml, dir, testClock, clock, db, server != null);
