@@ -182,30 +182,23 @@ CREATE TABLE job_leases (
 
 -- Wake-ups for the other replicas, sent when the transaction commits (never before) and once per
 -- channel per transaction: new or requeued deliveries wake dispatchers, feed rows wake watchers.
-CREATE FUNCTION notify_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION notify_replicas() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('backorder_deliveries', '');
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION notify_feed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('backorder_feed', '');
+  PERFORM pg_notify(TG_ARGV[0], '');
   RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER deliveries_planned_notify AFTER INSERT ON deliveries
-  FOR EACH STATEMENT EXECUTE FUNCTION notify_deliveries();
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_replicas('backorder_deliveries');
 
 CREATE TRIGGER deliveries_requeued_notify AFTER UPDATE OF status ON deliveries
   FOR EACH ROW
   WHEN (NEW.status = 'DELIVERY_STATUS_PENDING' AND OLD.status IN ('DELIVERY_STATUS_DEAD', 'DELIVERY_STATUS_CANCELLED'))
-  EXECUTE FUNCTION notify_deliveries();
+  EXECUTE FUNCTION notify_replicas('backorder_deliveries');
 
 CREATE TRIGGER events_notify AFTER INSERT ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION notify_feed();
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_replicas('backorder_feed');
 
 CREATE TRIGGER delivery_changes_notify AFTER INSERT ON delivery_changes
-  FOR EACH STATEMENT EXECUTE FUNCTION notify_feed();
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_replicas('backorder_feed');

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.testing.Requests;
 import com.backordergateway.server.testing.TestGateway;
 import com.backordergateway.server.testing.TestPostgres;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connections a replica keeps to PostgreSQL: a server that cannot be reached stops start-up
- * naming the key (and never the password), and the connection that listens for other replicas'
- * changes is opened again when the server drops it.
+ * naming the key (and never the password), commits notify the other replicas, and the connection
+ * that listens for them is opened again when the server drops it.
  */
 class PostgresConnectionTest {
 
@@ -51,6 +60,30 @@ class PostgresConnectionTest {
         List<Integer> now = listeners(gateway);
         return now.size() == 1 && now.get(0) != first;
       });
+    }
+  }
+
+  @Test
+  void aCommitThatPlansDeliveriesNotifiesBothChannels() throws Exception {
+    String url = TestPostgres.newDatabase();
+    try (TestGateway gateway = TestGateway.start(dir, Clock.systemUTC(),
+            new TestGateway.Options(TestGateway.ROUTED, false, false), url);
+        Connection other = DriverManager.getConnection(url, "postgres", null);
+        Statement listen = other.createStatement()) {
+      listen.execute("LISTEN " + ChangeNotifications.DELIVERIES);
+      listen.execute("LISTEN " + ChangeNotifications.FEED);
+
+      gateway.backorder().reportInventoryLevel(Requests.sale("NOTIFY-1", 0, "N-1"));
+
+      Set<String> channels = new HashSet<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (channels.size() < 2 && System.nanoTime() < deadline) {
+        PGNotification[] received = other.unwrap(PGConnection.class).getNotifications(500);
+        if (received != null) {
+          Arrays.stream(received).forEach(n -> channels.add(n.getName()));
+        }
+      }
+      assertThat(channels).containsExactlyInAnyOrder(ChangeNotifications.DELIVERIES, ChangeNotifications.FEED);
     }
   }
 
