@@ -4,6 +4,7 @@ import com.backordergateway.server.config.ConfigException;
 import com.backordergateway.server.config.ConfigModule;
 import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.delivery.DeliveryDispatcher;
+import com.backordergateway.server.dashboard.DashboardModule;
 import com.backordergateway.server.delivery.DeliveryModule;
 import com.backordergateway.server.grpc.GrpcModule;
 import com.backordergateway.server.http.HttpListener;
@@ -99,6 +100,7 @@ public final class Gateway implements AutoCloseable {
             new PluginsModule(),
             new DeliveryModule(),
             new HttpModule(tls),
+            new DashboardModule(),
             new GrpcModule());
     checkTemplates(injector);
     Gateway gateway = new Gateway(injector);

@@ -116,6 +116,11 @@ public final class DeliveryDispatcher implements AutoCloseable {
     return lane(instanceId).breaker();
   }
 
+  /** This replica's pace for one instance: its share of the platform account's rate limit. */
+  public RateLimit pace(String instanceId) {
+    return lane(instanceId).pace();
+  }
+
   /** Claims once now; returns how many deliveries it handed to lanes (tests drive it directly). */
   public int dispatchOnce() {
     Map<String, Integer> room = new LinkedHashMap<>();

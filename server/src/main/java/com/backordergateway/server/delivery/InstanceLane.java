@@ -103,6 +103,11 @@ final class InstanceLane {
     return breaker;
   }
 
+  /** This replica's pace now (the account's limit, shared among the live replicas). */
+  RateLimit pace() {
+    return rate();
+  }
+
   /** How many more units to claim now (zero when the lane holds all it should). */
   synchronized int room() {
     if (blocked()) {

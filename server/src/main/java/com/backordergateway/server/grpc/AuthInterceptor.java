@@ -2,7 +2,6 @@ package com.backordergateway.server.grpc;
 
 import com.backordergateway.api.v1.AdminServiceGrpc;
 import com.backordergateway.api.v1.BackorderServiceGrpc;
-import com.backordergateway.server.config.GatewayConfig;
 import com.backordergateway.server.config.Scope;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -15,21 +14,15 @@ import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Bearer-token check for the gateway's own services: no token → UNAUTHENTICATED, a token
  * without the method's scope → PERMISSION_DENIED. Health and reflection stay open so probes
  * and {@code grpcurl} work without credentials.
  *
- * <p>Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}: constant time,
- * and independent of the presented token's length.
+ * <p>Tokens are looked up in constant time by {@link ApiTokens}.
  */
 @Singleton
 final class AuthInterceptor implements ServerInterceptor {
@@ -44,17 +37,12 @@ final class AuthInterceptor implements ServerInterceptor {
   private static final String TOKEN_OPTIONAL = BackorderServiceGrpc.getIngestPlatformEventMethod().getFullMethodName();
   private static final String BEARER = "Bearer ";
 
-  private record Credential(String name, byte[] digest, Set<Scope> scopes) {}
-
-  private final List<Credential> credentials;
+  private final ApiTokens tokens;
   private final Map<String, Scope> scopeByMethod = new HashMap<>();
 
   @Inject
-  AuthInterceptor(GatewayConfig config) {
-    this.credentials =
-        config.auth().tokens().stream()
-            .map(t -> new Credential(t.name(), digest(t.token()), t.scopes()))
-            .toList();
+  AuthInterceptor(ApiTokens tokens) {
+    this.tokens = tokens;
     requireScopes(BackorderServiceGrpc.getServiceDescriptor(), null);
     requireScopes(AdminServiceGrpc.getServiceDescriptor(), Scope.ADMIN);
   }
@@ -83,18 +71,11 @@ final class AuthInterceptor implements ServerInterceptor {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return reject(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"));
     }
-    byte[] presented = digest(header.substring(BEARER.length()).trim());
-    Credential match = null;
-    for (Credential credential : credentials) {
-      // No early exit: every token is compared, so timing says nothing about which matched.
-      if (MessageDigest.isEqual(credential.digest(), presented)) {
-        match = credential;
-      }
-    }
+    ApiTokens.Holder match = tokens.holderOf(header.substring(BEARER.length()).trim()).orElse(null);
     if (match == null) {
       return reject(call, Status.UNAUTHENTICATED.withDescription("unknown bearer token"));
     }
-    if (!match.scopes().contains(needed)) {
+    if (!match.may(needed)) {
       return reject(call, Status.PERMISSION_DENIED.withDescription(
           "token '" + match.name() + "' lacks the " + needed.name().toLowerCase(java.util.Locale.ROOT) + " scope"));
     }
@@ -104,13 +85,5 @@ final class AuthInterceptor implements ServerInterceptor {
   private static <Q, A> ServerCall.Listener<Q> reject(ServerCall<Q, A> call, Status status) {
     call.close(status, new Metadata());
     return new ServerCall.Listener<>() {};
-  }
-
-  private static byte[] digest(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

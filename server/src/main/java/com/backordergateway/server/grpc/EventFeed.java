@@ -33,7 +33,20 @@ import org.jdbi.v3.core.Jdbi;
  * buffering without bound.
  */
 @Singleton
-final class EventFeed {
+public final class EventFeed {
+
+  /** Where a subscription's changes go: a gRPC stream, or the dashboard's Server-Sent Events. */
+  public interface Subscriber {
+    /** Whether it can take a change now; when it cannot, it calls {@link Subscription#wake} once it can. */
+    boolean isReady();
+
+    boolean isCancelled();
+
+    void onNext(WatchEventsResponse change);
+
+    /** The feed could not be read; the subscription has ended. */
+    void onError(RuntimeException e);
+  }
 
   private static final int BATCH = 200;
 
@@ -50,12 +63,52 @@ final class EventFeed {
 
   /** Called on the transport thread: gRPC only takes stream handlers before the method returns. */
   void subscribe(WatchEventsRequest request, ServerCallStreamObserver<WatchEventsResponse> observer) {
-    FeedPosition[] cursor = request.getAfterCursor().isEmpty() ? new FeedPosition[2] : cursor(request.getAfterCursor());
-    Subscription subscription = new Subscription(request.getSku(), cursor[0], cursor[1], observer);
-    observer.setOnCancelHandler(() -> subscriptions.remove(subscription));
+    Subscription subscription = open(request.getAfterCursor(), request.getSku(), new Subscriber() {
+      @Override
+      public boolean isReady() {
+        return observer.isReady();
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return observer.isCancelled();
+      }
+
+      @Override
+      public void onNext(WatchEventsResponse change) {
+        observer.onNext(change);
+      }
+
+      @Override
+      public void onError(RuntimeException e) {
+        observer.onError(ErrorStatus.toStatus(e));
+      }
+    });
+    observer.setOnCancelHandler(subscription::cancel);
     observer.setOnReadyHandler(subscription::wake);
-    subscriptions.add(subscription);
     subscription.wake();
+  }
+
+  /**
+   * Streams changes after {@code afterCursor} (empty: from now on) about {@code sku} (empty: all)
+   * to {@code subscriber} until it is cancelled; a malformed cursor is an {@link InvalidRequestException}.
+   */
+  public Subscription subscribe(String afterCursor, String sku, Subscriber subscriber) {
+    Subscription subscription = open(afterCursor, sku, subscriber);
+    subscription.wake();
+    return subscription;
+  }
+
+  private Subscription open(String afterCursor, String sku, Subscriber subscriber) {
+    FeedPosition[] cursor = afterCursor.isEmpty() ? new FeedPosition[2] : cursor(afterCursor);
+    Subscription subscription = new Subscription(sku, cursor[0], cursor[1], subscriber);
+    subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** The cursor of the newest change committed now: a subscription after it sees every change from here on. */
+  public String currentCursor() {
+    return jdbi.withHandle(h -> EventRows.lastPosition(h) + "." + DeliveryChangeRows.lastPosition(h));
   }
 
   int subscriberCount() {
@@ -78,23 +131,25 @@ final class EventFeed {
     throw InvalidRequestException.of("after_cursor", "not a cursor from an event or a watch response");
   }
 
-  private final class Subscription {
+  /** One subscriber's place in the feed. */
+  public final class Subscription {
     private final String sku;
-    private final ServerCallStreamObserver<WatchEventsResponse> observer;
+    private final Subscriber observer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** Where this subscriber is in each feed; null until the first pump places it at "now". */
     private volatile FeedPosition lastEvent;
     private volatile FeedPosition lastChange;
 
-    Subscription(String sku, FeedPosition lastEvent, FeedPosition lastChange, ServerCallStreamObserver<WatchEventsResponse> observer) {
+    private Subscription(String sku, FeedPosition lastEvent, FeedPosition lastChange, Subscriber observer) {
       this.sku = sku;
       this.lastEvent = lastEvent;
       this.lastChange = lastChange;
       this.observer = observer;
     }
 
-    void wake() {
+    /** Reads what is new now (on the feed's executor). */
+    public void wake() {
       dirty.set(true);
       if (draining.compareAndSet(false, true)) {
         executor.execute(this::drain);
@@ -108,7 +163,7 @@ final class EventFeed {
         }
       } catch (RuntimeException e) {
         subscriptions.remove(this);
-        observer.onError(ErrorStatus.toStatus(e));
+        observer.onError(e);
         return;
       } finally {
         draining.set(false);
@@ -116,6 +171,11 @@ final class EventFeed {
       if (dirty.get()) {
         wake();
       }
+    }
+
+    /** Stops reading for this subscriber. */
+    public void cancel() {
+      subscriptions.remove(this);
     }
 
     /** Sends what the client can take now; the ready handler wakes us for the rest. */

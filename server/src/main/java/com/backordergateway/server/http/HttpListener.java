@@ -1,6 +1,7 @@
 package com.backordergateway.server.http;
 
 import com.backordergateway.server.config.GatewayConfig;
+import com.backordergateway.server.dashboard.Dashboard;
 import com.backordergateway.server.tls.ServerTls;
 import io.grpc.Status;
 import io.javalin.Javalin;
@@ -14,7 +15,8 @@ import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The HTTP port: operations endpoints, JSON REST for the API, and platform webhooks — one
+ * The HTTP port: operations endpoints, JSON REST for the API, platform webhooks and the staff
+ * dashboard — one
  * embedded server (Javalin on Jetty), HTTPS when {@code server.tls} is set (see
  * {@link HttpsConnector}, {@link ClientCertificates}). Bodies over {@code shim.max-body-bytes} answer 413.
  *
@@ -35,13 +37,15 @@ public final class HttpListener {
   private final RestShim rest;
   private final WebhookEndpoint webhooks;
   private final GatewayChannel channel;
+  private final Dashboard dashboard;
   private final Optional<ServerTls> tls;
   private final ClientCertificates certificates;
   private Javalin http;
 
   @Inject
   HttpListener(GatewayConfig config, Optional<ServerTls> tls, OpsEndpoints ops, RestShim rest, WebhookEndpoint webhooks,
-      GatewayChannel channel) {
+      GatewayChannel channel, Dashboard dashboard) {
+    this.dashboard = dashboard;
     this.config = config;
     this.tls = tls;
     this.certificates = new ClientCertificates(tls);
@@ -71,6 +75,7 @@ public final class HttpListener {
       for (HandlerType verb : VERBS) {
         c.routes.addHttpHandler(verb, "/v1/<path>", certificates.required(rest::handle));
       }
+      dashboard.addRoutes(c.routes, certificates::required);
       c.routes.exception(HttpResponseException.class, (e, ctx) -> HttpErrors.respond(ctx, e.getStatus(),
           e.getStatus() == 413 ? Status.Code.OUT_OF_RANGE : Status.Code.INVALID_ARGUMENT,
           e.getStatus() == 413 ? "request body over " + config.shim().maxBodyBytes() + " bytes" : e.getMessage()));
@@ -88,6 +93,7 @@ public final class HttpListener {
     if (http != null) {
       http.stop();
     }
+    dashboard.close();
     channel.close();
   }
 }

@@ -64,6 +64,7 @@ public final class PluginHost implements AutoCloseable {
   private final NotificationTemplates templates;
   private final Sha256Allowlist allowlist;
   private final GatewayPluginManager manager;
+  private final PluginHistory history;
   private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "plugin-lifecycle");
     t.setDaemon(true);
@@ -78,8 +79,10 @@ public final class PluginHost implements AutoCloseable {
   private final Map<String, OfferedType> offered = new ConcurrentHashMap<>();
   private volatile List<PluginStatus> statuses = List.of();
 
-  PluginHost(Path dir, boolean requireSha256, ConnectorInstances instances, NotificationTemplates templates) {
+  PluginHost(Path dir, boolean requireSha256, ConnectorInstances instances, NotificationTemplates templates,
+      PluginHistory history) {
     this.dir = dir.toAbsolutePath().normalize();
+    this.history = history;
     this.instances = instances;
     this.templates = templates;
     this.allowlist = requireSha256 ? new Sha256Allowlist(this.dir) : null;
@@ -194,6 +197,11 @@ public final class PluginHost implements AutoCloseable {
       refused.remove(jar);
       refusedAt.remove(jar);
       log.info("plugin {} {} serving {} from {}", id, version, status.connectorTypes(), jarName);
+      if (previous == null) {
+        history.record(PluginHistory.Kind.LOADED, jarName, id, version, serving(status));
+      } else {
+        history.record(PluginHistory.Kind.REPLACED, jarName, id, version, "replaced version " + previous.status().version());
+      }
     } catch (Refusal r) {
       refuse(jar, fingerprint, PluginStatus.failed(jarName, id, version, r.getMessage()));
       if (previous != null) {
@@ -354,6 +362,8 @@ public final class PluginHost implements AutoCloseable {
       unloadPlugin(gone, reason);
     }
     log.info("{}", reason);
+    history.record(PluginHistory.Kind.DROPPED, gone.jar().getFileName().toString(), gone.status().pluginId(),
+        gone.status().version(), reason);
   }
 
   /** Call while holding the plugin's drain. */
@@ -380,10 +390,18 @@ public final class PluginHost implements AutoCloseable {
     }
   }
 
+  private static String serving(PluginStatus status) {
+    List<String> offers = new ArrayList<>();
+    status.connectorTypes().forEach(type -> offers.add("connector " + type));
+    status.webhookSources().forEach(source -> offers.add("webhook source " + source));
+    return "serving " + String.join(", ", offers);
+  }
+
   private void refuse(Path jar, Fingerprint fingerprint, PluginStatus status) {
     refused.put(jar, status);
     refusedAt.put(jar, fingerprint);
     log.warn("plugin jar {} refused: {}", jar.getFileName(), status.lastError());
+    history.record(PluginHistory.Kind.REFUSED, status.jar(), status.pluginId(), status.version(), status.lastError());
   }
 
   private static boolean missingClass(Throwable e) {

@@ -17,9 +17,10 @@ public final class PluginsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PluginHost pluginHost(GatewayConfig config, ConnectorInstances instances, NotificationTemplates templates) {
+  PluginHost pluginHost(GatewayConfig config, ConnectorInstances instances, NotificationTemplates templates,
+      PluginHistory history) {
     GatewayConfig.Plugins plugins = config.plugins();
-    return new PluginHost(Path.of(plugins.dir()), plugins.requireSha256(), instances, templates);
+    return new PluginHost(Path.of(plugins.dir()), plugins.requireSha256(), instances, templates, history);
   }
 
   @Provides

@@ -116,7 +116,7 @@ public final class CaseRows {
         .list();
   }
 
-  private static BackorderCase caseOf(ResultSet rs) throws SQLException {
+  public static BackorderCase caseOf(ResultSet rs) throws SQLException {
     BackorderCase.Builder c =
         BackorderCase.newBuilder()
             .setId(rs.getString("id"))

@@ -160,7 +160,7 @@ public final class DeliveryRows {
         .list();
   }
 
-  static Delivery deliveryOf(ResultSet rs) throws SQLException {
+  public static Delivery deliveryOf(ResultSet rs) throws SQLException {
     Recipient.Builder recipient = Recipient.newBuilder();
     String orderId = rs.getString("order_id");
     if (orderId != null) {
