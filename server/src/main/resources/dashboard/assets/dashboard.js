@@ -12,7 +12,10 @@
     return;
   }
   var refreshTimer = null;
+  var lastRefresh = 0;
   var seen = 0;
+  // Changes often come in bursts (one event plans many deliveries): one refresh per burst, at most every 2 s.
+  var REFRESH_GAP_MS = 2000;
 
   function setState(text, on) {
     state.textContent = text;
@@ -49,6 +52,7 @@
 
   function refresh() {
     refreshTimer = null;
+    lastRefresh = Date.now();
     if (busy()) {
       showStale();
       return;
@@ -61,6 +65,10 @@
         return response.text();
       })
       .then(function (html) {
+        if (busy()) {
+          showStale(); // the user started on a form while the page was fetched
+          return;
+        }
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live-region");
         if (fresh) {
           region.replaceChildren.apply(region, Array.prototype.map.call(fresh.childNodes, function (node) {
@@ -95,7 +103,7 @@
 
   function scheduleRefresh() {
     if (refreshTimer === null) {
-      refreshTimer = window.setTimeout(refresh, 300);
+      refreshTimer = window.setTimeout(refresh, Math.max(500, lastRefresh + REFRESH_GAP_MS - Date.now()));
     }
   }
 

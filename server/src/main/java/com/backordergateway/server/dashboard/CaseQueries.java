@@ -75,9 +75,10 @@ final class CaseQueries {
         binds.put("before", f.openedBefore().toEpochMilli());
       }
       if (!f.search().isEmpty()) {
-        where.append(" AND (LOWER(c.sku) LIKE :q ESCAPE '\\' OR LOWER(c.id) LIKE :q ESCAPE '\\'"
-            + " OR LOWER(c.reason) LIKE :q ESCAPE '\\' OR EXISTS (SELECT 1 FROM case_orders o WHERE o.case_id = c.id"
-            + " AND (LOWER(o.order_id) LIKE :q ESCAPE '\\' OR LOWER(o.order_name) LIKE :q ESCAPE '\\')))");
+        // '!' escapes: Jdbi's statement parser would read a backslash before a quote as an escape.
+        where.append(" AND (LOWER(c.sku) LIKE :q ESCAPE '!' OR LOWER(c.id) LIKE :q ESCAPE '!'"
+            + " OR LOWER(c.reason) LIKE :q ESCAPE '!' OR EXISTS (SELECT 1 FROM case_orders o WHERE o.case_id = c.id"
+            + " AND (LOWER(o.order_id) LIKE :q ESCAPE '!' OR LOWER(o.order_name) LIKE :q ESCAPE '!')))");
         binds.put("q", "%" + likeEscaped(f.search().toLowerCase(Locale.ROOT)) + "%");
       }
       int total = bound(h.createQuery("SELECT COUNT(*)" + where), binds).mapTo(Integer.class).one();
@@ -158,6 +159,6 @@ final class CaseQueries {
   }
 
   private static String likeEscaped(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -38,22 +38,20 @@ public final class ChartQueries {
 
   /**
    * Delivered, failed-try and dead moves in the last 60 whole minutes (the current minute last),
-   * per connector that had any, sorted by connector id. Planned and cancelled rows do not count; an
-   * operator's requeue of a dead delivery that had attempts records a pending row and counts as a
-   * failed try.
+   * per connector that had any, sorted by connector id. Planned, cancelled and requeued rows do
+   * not count (see {@link FailedTries}).
    */
   public List<ConnectorMinutes> deliveriesPerMinute() {
     long firstMinute = clock.millis() / MINUTE_MILLIS - (MINUTES - 1);
     List<MinuteRow> rows = jdbi.withHandle(h -> h.createQuery(
             "SELECT d.connector, c.changed_at / 60000 AS minute,"
                 + " SUM(CASE WHEN c.status = 'DELIVERY_STATUS_DELIVERED' THEN 1 ELSE 0 END) AS delivered,"
-                + " SUM(CASE WHEN c.status = 'DELIVERY_STATUS_PENDING' AND c.attempts > 0 THEN 1 ELSE 0 END)"
-                + " AS failed_tries,"
+                + " SUM(CASE WHEN " + FailedTries.CONDITION + " THEN 1 ELSE 0 END) AS failed_tries,"
                 + " SUM(CASE WHEN c.status = 'DELIVERY_STATUS_DEAD' THEN 1 ELSE 0 END) AS dead"
                 + " FROM delivery_changes c JOIN deliveries d ON d.id = c.delivery_id"
                 + " WHERE c.changed_at >= :from AND c.changed_at < :until"
                 + " AND (c.status IN ('DELIVERY_STATUS_DELIVERED', 'DELIVERY_STATUS_DEAD')"
-                + " OR (c.status = 'DELIVERY_STATUS_PENDING' AND c.attempts > 0))"
+                + " OR " + FailedTries.CONDITION + ")"
                 + " GROUP BY d.connector, c.changed_at / 60000")
         .bind("from", firstMinute * MINUTE_MILLIS)
         .bind("until", (firstMinute + MINUTES) * MINUTE_MILLIS)

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps every dashboard handler: security headers on each answer, a session for everything but
@@ -18,6 +20,7 @@ import java.util.Optional;
 final class DashboardGuard {
 
   static final String SESSION_COOKIE = "bg_session";
+  private static final Logger log = LoggerFactory.getLogger(DashboardGuard.class);
   private static final String SESSION = "dashboard.session";
   /** No inline script or style anywhere: every script and style sheet comes from /dashboard/assets. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -46,7 +49,7 @@ final class DashboardGuard {
         return;
       }
       ctx.attribute(SESSION, session.get());
-      page.handle(ctx);
+      answer(ctx, page);
     };
   }
 
@@ -87,8 +90,18 @@ final class DashboardGuard {
         return;
       }
       ctx.attribute(SESSION, session.get());
-      action.handle(ctx);
+      answer(ctx, action);
     };
+  }
+
+  /** Runs the handler; a failure it did not expect answers a plain 500 page, its details in the log only. */
+  private void answer(Context ctx, Handler handler) throws Exception {
+    try {
+      handler.handle(ctx);
+    } catch (RuntimeException e) {
+      log.error("dashboard {} {} failed", ctx.method(), ctx.path(), e);
+      views.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "The dashboard could not show this. The gateway's log says why.");
+    }
   }
 
   static DashboardSessions.Session session(Context ctx) {

@@ -51,7 +51,7 @@ final class DashboardText {
   String age(Instant since) {
     Duration d = Duration.between(since, now());
     if (d.isNegative() || d.toMinutes() < 1) {
-      return "just now";
+      return "under a minute";
     }
     if (d.toHours() < 1) {
       return d.toMinutes() + " min";

@@ -75,7 +75,8 @@ final class DeliveryQueries {
     Map<String, int[]> counts = new TreeMap<>();
     Map<String, RecentOutcomes> out = new TreeMap<>();
     jdbi.useHandle(h -> {
-      h.createQuery("SELECT d.connector, c.status, SUM(CASE WHEN c.attempts > 0 THEN 1 ELSE 0 END) AS tried, COUNT(*) AS n"
+      h.createQuery("SELECT d.connector, c.status, SUM(CASE WHEN " + FailedTries.CONDITION + " THEN 1 ELSE 0 END) AS tried,"
+              + " COUNT(*) AS n"
               + " FROM delivery_changes c JOIN deliveries d ON d.id = c.delivery_id WHERE c.changed_at >= ?"
               + " AND c.status IN ('DELIVERY_STATUS_DELIVERED', 'DELIVERY_STATUS_PENDING', 'DELIVERY_STATUS_DEAD')"
               + " GROUP BY d.connector, c.status")
@@ -84,7 +85,7 @@ final class DeliveryQueries {
             int[] n = counts.computeIfAbsent(rs.getString("connector"), k -> new int[3]);
             switch (rs.getString("status")) {
               case "DELIVERY_STATUS_DELIVERED" -> n[0] = rs.getInt("n");
-              case "DELIVERY_STATUS_PENDING" -> n[1] = rs.getInt("tried"); // planned rows have no attempt yet
+              case "DELIVERY_STATUS_PENDING" -> n[1] = rs.getInt("tried"); // not planned or requeued rows
               default -> n[2] = rs.getInt("n");
             }
             return n;

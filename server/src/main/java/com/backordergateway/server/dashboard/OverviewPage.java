@@ -3,21 +3,30 @@ package com.backordergateway.server.dashboard;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /dashboard}: how many cases are open, what waits or failed, and the charts drawn from the store. */
 @Singleton
 final class OverviewPage {
 
+  /** One chart: its SVG (built and escaped by {@link DashboardCharts}) and the same figures as a table. */
+  record Chart(String title, String svg, String table) {}
+
   private final DeliveryQueries deliveries;
   private final CaseQueries cases;
+  private final ChartQueries charts;
+  private final DashboardText text;
   private final DashboardViews views;
 
   @Inject
-  OverviewPage(DeliveryQueries deliveries, CaseQueries cases, DashboardViews views) {
+  OverviewPage(DeliveryQueries deliveries, CaseQueries cases, ChartQueries charts, DashboardText text, DashboardViews views) {
     this.deliveries = deliveries;
     this.cases = cases;
+    this.charts = charts;
+    this.text = text;
     this.views = views;
   }
 
@@ -35,6 +44,24 @@ final class OverviewPage {
     model.put("waiting", waiting);
     model.put("inFlight", inFlight);
     model.put("dead", dead);
+    List<Chart> perConnector = charts.deliveriesPerMinute().stream()
+        .map(m -> new Chart(m.connector(), DashboardCharts.deliveries(m), DashboardCharts.deliveriesTable(m, text.zone())))
+        .toList();
+    model.put("deliveryCharts", perConnector);
+    model.put("noDeliveries", perConnector.isEmpty());
+    List<DayCount> open = charts.openCasesPerDay(text.zone());
+    model.put("openCasesChart", new Chart("Open cases, last 30 days", DashboardCharts.openCases(open),
+        DashboardCharts.openCasesTable(open)));
+    NoticeLatency latency = charts.firstCustomerNotice(text.zone());
+    model.put("latencyChart", new Chart("Event to first customer notice, last 30 days", DashboardCharts.noticeLatency(latency),
+        DashboardCharts.noticeLatencyTable(latency)));
+    model.put("p50", latency.countLast24h() == 0 ? "—" : seconds(latency.p50Last24h()));
+    model.put("p95", latency.countLast24h() == 0 ? "—" : seconds(latency.p95Last24h()));
+    model.put("latencySamples", latency.countLast24h());
     views.page(ctx, "overview", "Overview", model);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMinutes() >= 2 ? d.toMinutes() + " min" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }
