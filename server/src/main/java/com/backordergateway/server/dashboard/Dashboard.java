@@ -60,6 +60,11 @@ public final class Dashboard implements AutoCloseable {
     routes.get("/dashboard/live", transport.apply(guard.reader(new SseHandler(live::stream))));
   }
 
+  /** Ends every live stream (the HTTP listener's drain would otherwise wait for them). */
+  public void endLiveStreams() {
+    live.close();
+  }
+
   @Override
   public void close() {
     live.close();

@@ -90,6 +90,8 @@ public final class HttpListener {
 
   public synchronized void stop() {
     ops.ready(false);
+    // Live dashboard streams never end by themselves: end them first, so the drain waits only for calls.
+    dashboard.endLiveStreams();
     if (http != null) {
       http.stop();
     }

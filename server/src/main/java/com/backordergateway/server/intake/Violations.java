@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Collects every bad field of a request, then fails once with them (see {@link FieldViolations}). */
-final class Violations {
+public final class Violations {
 
   static final int MAX_TEXT = 1000;
   static final int MAX_ID = 128;
@@ -87,6 +87,13 @@ final class Violations {
       add(field, "not a valid time: RFC 3339 between 2000-01-01 and 2100-01-01, nanos 0 to 999,999,999");
     }
     return valid;
+  }
+
+  /** Refuses a customer whose contact details are not valid ones, naming each bad field under {@code field}. */
+  public static void requireValidCustomer(String field, Customer c) {
+    Violations v = new Violations();
+    v.customer(field, c);
+    v.throwIfAny();
   }
 
   void customer(String field, Customer c) {

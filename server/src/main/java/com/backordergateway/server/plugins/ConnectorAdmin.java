@@ -11,6 +11,7 @@ import com.backordergateway.connector.api.Notification;
 import com.backordergateway.server.config.Secrets;
 import com.backordergateway.server.errors.NotFoundException;
 import com.backordergateway.server.intake.Ids;
+import com.backordergateway.server.intake.Violations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class ConnectorAdmin {
    */
   public TestConnectorResponse test(TestConnectorRequest request) {
     requireInstance(request.getConnectorId());
+    Violations.requireValidCustomer("recipient", request.getRecipient());
     Notification sample = SampleNotification.create(ids.next("test"), request.getConnectorId(), request.getRecipient(), clock);
     TestConnectorResponse.Builder out = TestConnectorResponse.newBuilder()
         .setRendered(sample.message().subject() + "\n\n" + sample.message().body());

@@ -51,6 +51,11 @@ abstract class ChartQueryCases extends GatewayTest {
     move("d-4", "DELIVERY_STATUS_DELIVERED", 1, at("14:01:00"));
     plan("d-5", "sms", "e-1", at("14:20:00"));
     move("d-5", "DELIVERY_STATUS_CANCELLED", 0, at("14:30:00"));
+    plan("d-7", "sms", "e-1", at("14:19:00"));
+    move("d-7", "DELIVERY_STATUS_PENDING", 1, at("14:19:30"));
+    move("d-7", "DELIVERY_STATUS_DEAD", 2, at("14:20:00"));
+    move("d-7", "DELIVERY_STATUS_PENDING", 2, at("14:21:00")); // an operator's requeue: not a try
+    move("d-7", "DELIVERY_STATUS_PENDING", 3, at("14:22:00"));
     plan("d-6", "slack", "e-1", at("14:10:00"));
     move("d-6", "DELIVERY_STATUS_CANCELLED", 0, at("14:11:00"));
 
@@ -67,7 +72,8 @@ abstract class ChartQueryCases extends GatewayTest {
     assertThat(email.maxPerMinute()).isEqualTo(2);
     ConnectorMinutes sms = minutes.get(1);
     assertThat(nonZero(sms.delivered())).isEqualTo(Map.of(0, 1));
-    assertThat(sms.failedTriesTotal() + sms.deadTotal()).isZero();
+    assertThat(nonZero(sms.failedTries())).as("the tries before and after the requeue").isEqualTo(Map.of(18, 1, 21, 1));
+    assertThat(nonZero(sms.dead())).isEqualTo(Map.of(19, 1));
   }
 
   @Test

@@ -84,6 +84,16 @@ class TlsTest {
   }
 
   @Test
+  void overHttpsTheDashboardsCookiesAreSecure() throws Exception {
+    try (TestGateway gateway = start(tls(serverPem, serverKey))) {
+      HttpClient trustingCa = HttpClient.newBuilder().sslContext(TestCertificates.clientContext(ca, null)).build();
+      HttpResponse<String> signIn = get(trustingCa, "https://localhost:" + gateway.httpPort() + "/dashboard/sign-in");
+      assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+          .contains("HttpOnly", "SameSite=Strict").endsWith("; Secure"));
+    }
+  }
+
+  @Test
   void theHttpPortServesHttpsWithTheSameCertificateAndRefusesPlaintext() throws Exception {
     try (TestGateway gateway = start(tls(serverPem, serverKey))) {
       HttpClient trustingCa = HttpClient.newBuilder().sslContext(TestCertificates.clientContext(ca, null)).build();
