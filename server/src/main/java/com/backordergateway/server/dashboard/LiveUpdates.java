@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +41,20 @@ final class LiveUpdates implements AutoCloseable {
   private final DashboardSessions sessions;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "dashboard-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
+  /**
+   * Reads the feed and writes to browsers. Its own threads, not the API's query pool: a browser
+   * that stops reading blocks its writes, and must not hold up gRPC reads while it does.
+   */
+  private final ExecutorService pump = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "dashboard-live");
     t.setDaemon(true);
     return t;
   });
+  private volatile boolean closed;
 
   @Inject
   LiveUpdates(EventFeed feed, DashboardSessions sessions) {
@@ -59,9 +70,13 @@ final class LiveUpdates implements AutoCloseable {
       resumeAt = client.ctx().queryParam("after") == null ? "" : client.ctx().queryParam("after");
     }
     String sku = client.ctx().queryParam("sku") == null ? "" : client.ctx().queryParam("sku");
+    if (closed) {
+      client.close(); // the gateway is stopping
+      return;
+    }
     Stream stream = new Stream(client, session);
     try {
-      stream.subscription = feed.subscribe(resumeAt, sku, stream);
+      stream.subscription = feed.subscribe(resumeAt, sku, pump, stream);
     } catch (InvalidRequestException e) {
       client.sendEvent("refused", "not a cursor from this dashboard");
       client.close();
@@ -91,8 +106,13 @@ final class LiveUpdates implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     heartbeat.shutdownNow();
-    streams.forEach(s -> s.client.close());
+    streams.forEach(s -> {
+      s.subscription.cancel();
+      s.client.close();
+    });
+    pump.shutdown();
   }
 
   /** One browser's connection, fed from its own place in the change feed. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,7 +64,7 @@ public final class EventFeed {
 
   /** Called on the transport thread: gRPC only takes stream handlers before the method returns. */
   void subscribe(WatchEventsRequest request, ServerCallStreamObserver<WatchEventsResponse> observer) {
-    Subscription subscription = open(request.getAfterCursor(), request.getSku(), new Subscriber() {
+    Subscription subscription = open(request.getAfterCursor(), request.getSku(), executor, new Subscriber() {
       @Override
       public boolean isReady() {
         return observer.isReady();
@@ -91,17 +92,18 @@ public final class EventFeed {
 
   /**
    * Streams changes after {@code afterCursor} (empty: from now on) about {@code sku} (empty: all)
-   * to {@code subscriber} until it is cancelled; a malformed cursor is an {@link InvalidRequestException}.
+   * to {@code subscriber} until it is cancelled, reading and sending on {@code pump}; a malformed
+   * cursor is an {@link InvalidRequestException}.
    */
-  public Subscription subscribe(String afterCursor, String sku, Subscriber subscriber) {
-    Subscription subscription = open(afterCursor, sku, subscriber);
+  public Subscription subscribe(String afterCursor, String sku, Executor pump, Subscriber subscriber) {
+    Subscription subscription = open(afterCursor, sku, pump, subscriber);
     subscription.wake();
     return subscription;
   }
 
-  private Subscription open(String afterCursor, String sku, Subscriber subscriber) {
+  private Subscription open(String afterCursor, String sku, Executor pump, Subscriber subscriber) {
     FeedPosition[] cursor = afterCursor.isEmpty() ? new FeedPosition[2] : cursor(afterCursor);
-    Subscription subscription = new Subscription(sku, cursor[0], cursor[1], subscriber);
+    Subscription subscription = new Subscription(sku, cursor[0], cursor[1], pump, subscriber);
     subscriptions.add(subscription);
     return subscription;
   }
@@ -134,6 +136,7 @@ public final class EventFeed {
   /** One subscriber's place in the feed. */
   public final class Subscription {
     private final String sku;
+    private final Executor pump;
     private final Subscriber observer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -141,8 +144,9 @@ public final class EventFeed {
     private volatile FeedPosition lastEvent;
     private volatile FeedPosition lastChange;
 
-    private Subscription(String sku, FeedPosition lastEvent, FeedPosition lastChange, Subscriber observer) {
+    private Subscription(String sku, FeedPosition lastEvent, FeedPosition lastChange, Executor pump, Subscriber observer) {
       this.sku = sku;
+      this.pump = pump;
       this.lastEvent = lastEvent;
       this.lastChange = lastChange;
       this.observer = observer;
@@ -152,7 +156,15 @@ public final class EventFeed {
     public void wake() {
       dirty.set(true);
       if (draining.compareAndSet(false, true)) {
-        executor.execute(this::drain);
+        try {
+          pump.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+          // Overloaded or stopping: this subscriber's stream ends (RESOURCE_EXHAUSTED on gRPC).
+          draining.set(false);
+          subscriptions.remove(this);
+          observer.onError(io.grpc.Status.RESOURCE_EXHAUSTED
+              .withDescription("too many watchers are catching up; resume from the last cursor").asRuntimeException());
+        }
       }
     }
 
