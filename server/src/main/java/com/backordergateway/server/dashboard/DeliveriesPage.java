@@ -88,6 +88,7 @@ final class DeliveriesPage {
     model.put("queues", queries.queue().stream().map(q -> new Queue(q.connector(), link(current, q.connector()),
         q.waiting(), q.inFlight(), q.dead(), q.connector().equals(connector))).toList());
     model.put("allHref", link(view, ""));
+    model.put("back", link(view, connector));
     model.put("rows", result.deliveries().stream().map(this::row).toList());
     model.put("total", result.total());
     model.put("none", result.total() == 0);

@@ -3,37 +3,53 @@ package com.backordergateway.server.dashboard;
 import com.backordergateway.server.config.Scope;
 import com.backordergateway.server.grpc.ApiTokens;
 import com.backordergateway.server.tls.ServerTls;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sign-in with an API token (read scope to look, admin to act) and sign-out. The sign-in form
  * carries a nonce that must match a cookie set with it, so another site cannot sign a browser in
- * under its own token; a successful sign-in always starts a new session id.
+ * under its own token; a successful sign-in always starts a new session id. An address that
+ * presents {@value #FAILURES_PER_MINUTE} wrong tokens within a minute is refused (429) for the
+ * rest of that minute.
  */
 @Singleton
 final class SignIn {
 
   private static final String NONCE_COOKIE = "bg_signin";
+  /** Wrong tokens one address may try in a minute; tokens are long and random, this only slows guessing further. */
+  static final int FAILURES_PER_MINUTE = 10;
 
   private final ApiTokens tokens;
   private final DashboardSessions sessions;
   private final DashboardViews views;
   private final boolean secureCookies;
+  private final Cache<String, AtomicInteger> failures;
 
   @Inject
-  SignIn(ApiTokens tokens, DashboardSessions sessions, DashboardViews views, Optional<ServerTls> tls) {
+  SignIn(ApiTokens tokens, DashboardSessions sessions, DashboardViews views, Optional<ServerTls> tls, Clock clock) {
     this.tokens = tokens;
     this.sessions = sessions;
     this.views = views;
     this.secureCookies = tls.isPresent();
+    // The window starts at an address's first failure: reading a counter does not renew it.
+    this.failures = Caffeine.newBuilder()
+        .ticker(() -> clock.millis() * 1_000_000)
+        .expireAfterWrite(Duration.ofMinutes(1))
+        .maximumSize(10_000)
+        .build();
   }
 
   void form(Context ctx) {
@@ -48,6 +64,11 @@ final class SignIn {
       show(ctx, HttpStatus.FORBIDDEN, "The sign-in form expired. Enter the token again.");
       return;
     }
+    AtomicInteger failed = failures.getIfPresent(ctx.ip());
+    if (failed != null && failed.get() >= FAILURES_PER_MINUTE) {
+      show(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong tokens from this address. Wait a minute, then try again.");
+      return;
+    }
     String token = Optional.ofNullable(ctx.formParam("token")).orElse("").strip();
     if (token.isEmpty()) {
       show(ctx, HttpStatus.BAD_REQUEST, "Enter an API token.");
@@ -55,6 +76,7 @@ final class SignIn {
     }
     Optional<ApiTokens.Holder> holder = tokens.holderOf(token);
     if (holder.isEmpty()) {
+      failures.get(ctx.ip(), ip -> new AtomicInteger()).incrementAndGet();
       show(ctx, HttpStatus.UNAUTHORIZED, "That token is not one of this gateway's API tokens.");
       return;
     }

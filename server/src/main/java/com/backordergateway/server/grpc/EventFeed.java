@@ -87,6 +87,7 @@ public final class EventFeed {
     });
     observer.setOnCancelHandler(subscription::cancel);
     observer.setOnReadyHandler(subscription::wake);
+    subscriptions.add(subscription); // only now may a commit wake it
     subscription.wake();
   }
 
@@ -97,15 +98,14 @@ public final class EventFeed {
    */
   public Subscription subscribe(String afterCursor, String sku, Executor pump, Subscriber subscriber) {
     Subscription subscription = open(afterCursor, sku, pump, subscriber);
+    subscriptions.add(subscription);
     subscription.wake();
     return subscription;
   }
 
   private Subscription open(String afterCursor, String sku, Executor pump, Subscriber subscriber) {
     FeedPosition[] cursor = afterCursor.isEmpty() ? new FeedPosition[2] : cursor(afterCursor);
-    Subscription subscription = new Subscription(sku, cursor[0], cursor[1], pump, subscriber);
-    subscriptions.add(subscription);
-    return subscription;
+    return new Subscription(sku, cursor[0], cursor[1], pump, subscriber);
   }
 
   /** The cursor of the newest change committed now: a subscription after it sees every change from here on. */
@@ -152,7 +152,7 @@ public final class EventFeed {
       this.observer = observer;
     }
 
-    /** Reads what is new now (on the feed's executor). */
+    /** Reads what is new now, on the subscription's pump. */
     public void wake() {
       dirty.set(true);
       if (draining.compareAndSet(false, true)) {

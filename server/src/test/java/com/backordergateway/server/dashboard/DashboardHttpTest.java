@@ -170,6 +170,18 @@ class DashboardHttpTest extends GatewayTest {
   }
 
   @Test
+  void anAddressThatKeepsGuessingTokensIsHeldOffForAMinute() throws Exception {
+    for (int i = 0; i < SignIn.FAILURES_PER_MINUTE; i++) {
+      assertThat(browser.signIn("guess-" + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> heldOff = browser.signIn(TestGateway.ALL_SCOPES_TOKEN);
+    assertThat(heldOff.statusCode()).as("even the right token, for now").isEqualTo(429);
+    assertThat(heldOff.body()).contains("Wait a minute");
+    gateway.clock.advance(Duration.ofSeconds(61));
+    assertSeeOther(browser.signIn(TestGateway.ALL_SCOPES_TOKEN), "/dashboard");
+  }
+
+  @Test
   void aSessionEndsAfterAnHourIdleAndAtSignOut() throws Exception {
     browser.signIn(TestGateway.READ_ONLY_TOKEN);
     gateway.clock.advance(DashboardSessions.IDLE.minus(Duration.ofMinutes(1)));

@@ -176,6 +176,29 @@ class PluginRefusalTest {
     }
   }
 
+  @Test
+  void theHistoryRecordsEachLoadReplaceRefusalAndDropNewestFirst() throws Exception {
+    try (TestGateway gateway = start(ECHO_INSTANCE, false)) {
+      TestPlugins.echo(work, "1.0.0", 0).writeTo(plugins().resolve("echo.jar"));
+      reload(gateway);
+      replace(TestPlugins.echo(work, "1.1.0", 0));
+      reload(gateway);
+      replace(TestPlugins.echo(work, "2.0.0", 0).manifest("Plugin-Requires", ">=9.0.0"));
+      reload(gateway);
+      Files.delete(plugins().resolve("echo.jar"));
+      reload(gateway);
+
+      assertThat(gateway.get(PluginHistory.class).changes())
+          .extracting(c -> c.kind() + " " + c.jar() + " " + c.pluginId() + " " + c.version() + ": " + c.detail())
+          .containsExactly(
+              "DROPPED echo.jar echo 1.1.0: plugin echo was removed from the plugins folder",
+              "REFUSED echo.jar echo 2.0.0: incompatible: requires connector SPI >=9.0.0, this gateway has "
+                  + ConnectorApi.VERSION,
+              "REPLACED echo.jar echo 1.1.0: replaced version 1.0.0",
+              "LOADED echo.jar echo 1.0.0: serving connector echo");
+    }
+  }
+
   /** The documented replace: write next to it, rename over it. */
   void replace(PluginJarBuilder jar) throws Exception {
     Path staged = jar.writeTo(plugins().resolve(".echo.jar.tmp"));
