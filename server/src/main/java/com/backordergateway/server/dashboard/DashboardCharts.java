@@ -28,7 +28,10 @@ public final class DashboardCharts {
 
   private DashboardCharts() {}
 
-  /** One connector's last hour: a stacked bar per minute, delivered at the bottom, failed tries, dead on top. */
+  /**
+   * One connector's last hour: a stacked bar per minute that had moves (with its figures as a
+   * tooltip), delivered at the bottom, failed tries, dead on top.
+   */
   public static String deliveries(ConnectorMinutes m) {
     Svg svg = new Svg("deliveries", m.connector() + ": " + counts(m.deliveredTotal(), m.failedTriesTotal(),
         m.deadTotal()) + " in the last hour");
@@ -37,6 +40,9 @@ public final class DashboardCharts {
     Plot.axes(svg, Integer.toString(max), null);
     double slot = Plot.slot(ChartQueries.MINUTES);
     for (int i = 0; i < ChartQueries.MINUTES; i++) {
+      if (m.delivered()[i] + m.failedTries()[i] + m.dead()[i] == 0) {
+        continue; // an empty minute draws nothing: a page with many connectors stays light
+      }
       int ago = ChartQueries.MINUTES - 1 - i;
       svg.group("minute", (ago == 0 ? "this minute" : "-" + ago + " min") + ": "
           + counts(m.delivered()[i], m.failedTries()[i], m.dead()[i]));
@@ -137,6 +143,9 @@ public final class DashboardCharts {
 
   private static double stack(Svg svg, String cssClass, String fill, double x, double width, double base,
       int count, int max) {
+    if (count == 0) {
+      return base;
+    }
     double height = Plot.height(count, max);
     svg.rect(cssClass, fill, x, base - height, width, height, null);
     return base - height;
