@@ -48,6 +48,11 @@ final class ConnectorHealth {
     String health = instance.getState() == ConnectorState.CONNECTOR_STATE_FAILED || circuit == CircuitBreaker.State.OPEN
         ? "failing" : waitReason.isEmpty() ? "ok" : "waiting";
     return new Now(instance, DashboardText.label(instance.getState()), circuitText,
-        String.format(java.util.Locale.ROOT, "%.4g/s, burst %d", pace.permitsPerSecond(), pace.burst()), health, waitReason);
+        perSecond(pace.permitsPerSecond()) + "/s, burst " + pace.burst(), health, waitReason);
+  }
+
+  /** "10", "0.5", "53.3": three significant digits, no trailing zeros. */
+  private static String perSecond(double rate) {
+    return new java.math.BigDecimal(rate).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 }

@@ -109,7 +109,9 @@ class DashboardHttpTest extends GatewayTest {
   void aReadOnlySessionMayLookButItsActionsAnswer403AndChangeNothing() throws Exception {
     browser.signIn(TestGateway.READ_ONLY_TOKEN);
     String csrf = browser.csrf();
-    assertThat(browser.get("/dashboard/connectors").body()).doesNotContain("Disable email").doesNotContain("Send test");
+    assertThat(browser.get("/dashboard/connectors").body()).as("no action forms for a read-only session")
+        .doesNotContain("action=\"/dashboard/connectors/email/enabled\"")
+        .doesNotContain("action=\"/dashboard/connectors/email/test\"");
 
     HttpResponse<String> disable = browser.post("/dashboard/connectors/email/enabled", "csrf=" + csrf + "&enabled=false");
     assertThat(disable.statusCode()).isEqualTo(403);
@@ -129,6 +131,8 @@ class DashboardHttpTest extends GatewayTest {
   void anActionNeedsTheSessionsCsrfTokenAndTheDashboardsOrigin() throws Exception {
     browser.signIn(TestGateway.ALL_SCOPES_TOKEN);
     String csrf = browser.csrf();
+    assertThat(browser.get("/dashboard/connectors").body()).as("an admin gets the forms")
+        .contains("action=\"/dashboard/connectors/email/enabled\"", "action=\"/dashboard/connectors/email/test\"");
     String dead = deadDelivery();
     assertThat(browser.post("/dashboard/deliveries/retry", "one=" + dead).statusCode()).as("no token").isEqualTo(403);
     assertThat(browser.post("/dashboard/deliveries/retry", "csrf=" + csrf.substring(1) + "&one=" + dead).statusCode())
