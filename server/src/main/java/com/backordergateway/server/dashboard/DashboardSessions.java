@@ -95,6 +95,12 @@ final class DashboardSessions {
     return Optional.ofNullable(session);
   }
 
+  /** Whether the session is still open, without counting this look as a request (live streams ask it). */
+  boolean stillOpen(Session session) {
+    return sessions.policy().getIfPresentQuietly(session.id) == session
+        && !clock.instant().isAfter(session.started.plus(LONGEST));
+  }
+
   void close(Session session) {
     sessions.invalidate(session.id);
   }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Messages are small summaries ({@code event}: kind, trigger, SKUs, cases; {@code delivery}:
  * id, case, connector, status, attempts); the page fetches what it shows from the server, which
  * escapes it. A comment every {@link #HEARTBEAT_SECONDS} seconds finds closed connections and
- * ends streams whose session has ended.
+ * ends streams whose session has ended; an open stream alone does not keep a session alive.
  */
 @Singleton
 final class LiveUpdates implements AutoCloseable {
@@ -90,13 +90,9 @@ final class LiveUpdates implements AutoCloseable {
     client.keepAlive();
   }
 
-  int streamCount() {
-    return streams.size();
-  }
-
   private void beat() {
     for (Stream stream : streams) {
-      if (sessions.find(stream.session.id).isEmpty()) {
+      if (!sessions.stillOpen(stream.session)) {
         stream.client.close();
       } else {
         stream.client.sendComment("still here");
