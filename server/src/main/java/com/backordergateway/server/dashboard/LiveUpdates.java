@@ -92,6 +92,9 @@ final class LiveUpdates implements AutoCloseable {
 
   private void beat() {
     for (Stream stream : streams) {
+      if (stream.client.terminated()) {
+        continue; // its close callback is removing it
+      }
       if (!sessions.stillOpen(stream.session)) {
         stream.client.close();
       } else {
@@ -134,6 +137,9 @@ final class LiveUpdates implements AutoCloseable {
 
     @Override
     public void onNext(WatchEventsResponse change) {
+      if (client.terminated()) {
+        return; // closed in the middle of a batch: the rest of it has nowhere to go
+      }
       if (change.hasEvent()) {
         client.sendEvent("event", summary(change.getEvent()), change.getCursor());
       } else {
