@@ -106,9 +106,15 @@ public final class DashboardCharts {
     return ChartTables.noticeLatency(latency);
   }
 
-  /** A wait in the unit that reads best: seconds under two minutes, minutes under two hours, else hours. */
+  /**
+   * A wait in the unit that reads best: seconds (with a tenth under ten seconds, where dry runs and
+   * fast platforms land) under two minutes, minutes under two hours, else hours.
+   */
   static String duration(Duration d) {
     long seconds = d.toSeconds();
+    if (seconds < 10) {
+      return decimal(d.toMillis() / 1000.0) + " s";
+    }
     if (seconds < 120) {
       return seconds + " s";
     }

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** How the dashboard writes times, ages and enum values: in the store's time zone, in words staff read. */
 @Singleton
@@ -17,6 +20,10 @@ final class DashboardText {
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+  /** Pages write hundreds of labels: each enum constant's is worked out once. */
+  private static final Map<Enum<?>, String> LABELS = new ConcurrentHashMap<>();
+  private static final Pattern CAMEL_HUMPS = Pattern.compile("([a-z])([A-Z])");
 
   private final ZoneId zone;
   private final Clock clock;
@@ -64,9 +71,11 @@ final class DashboardText {
 
   /** {@code TRIGGER_STOCK_DEPLETED} → "stock depleted". */
   static String label(Enum<?> value) {
-    String name = value.name();
-    String type = value.getDeclaringClass().getSimpleName();
-    String prefix = type.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_";
-    return (name.startsWith(prefix) ? name.substring(prefix.length()) : name).toLowerCase(Locale.ROOT).replace('_', ' ');
+    return LABELS.computeIfAbsent(value, v -> {
+      String name = v.name();
+      String prefix = CAMEL_HUMPS.matcher(v.getDeclaringClass().getSimpleName()).replaceAll("$1_$2").toUpperCase(Locale.ROOT)
+          + "_";
+      return (name.startsWith(prefix) ? name.substring(prefix.length()) : name).toLowerCase(Locale.ROOT).replace('_', ' ');
+    });
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +55,13 @@ final class LiveUpdates implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final AtomicBoolean beating = new AtomicBoolean();
   private volatile boolean closed;
 
   @Inject
   LiveUpdates(EventFeed feed, DashboardSessions sessions) {
     this.feed = feed;
     this.sessions = sessions;
-    heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
   void stream(SseClient client) {
@@ -83,6 +84,10 @@ final class LiveUpdates implements AutoCloseable {
       return;
     }
     streams.add(stream);
+    if (beating.compareAndSet(false, true)) {
+      // From the first stream on: a gateway nobody watches runs no heartbeat thread.
+      heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
     client.onClose(() -> {
       streams.remove(stream);
       stream.subscription.cancel();

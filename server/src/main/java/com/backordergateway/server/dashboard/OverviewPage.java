@@ -3,7 +3,6 @@ package com.backordergateway.server.dashboard;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +54,9 @@ final class OverviewPage {
     NoticeLatency latency = charts.firstCustomerNotice(text.zone());
     model.put("latencyChart", new Chart("Event to first customer notice, last 30 days", DashboardCharts.noticeLatency(latency),
         DashboardCharts.noticeLatencyTable(latency)));
-    model.put("p50", latency.countLast24h() == 0 ? "—" : seconds(latency.p50Last24h()));
-    model.put("p95", latency.countLast24h() == 0 ? "—" : seconds(latency.p95Last24h()));
+    model.put("p50", latency.countLast24h() == 0 ? "—" : DashboardCharts.duration(latency.p50Last24h()));
+    model.put("p95", latency.countLast24h() == 0 ? "—" : DashboardCharts.duration(latency.p95Last24h()));
     model.put("latencySamples", latency.countLast24h());
     views.page(ctx, "overview", "Overview", model);
-  }
-
-  private static String seconds(Duration d) {
-    return d.toMinutes() >= 2 ? d.toMinutes() + " min" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

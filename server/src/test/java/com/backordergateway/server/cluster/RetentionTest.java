@@ -27,9 +27,8 @@ class RetentionTest {
   void oldSettledRowsArePurgedOnceAndOpenCasesKeepTheirs() throws Exception {
     TestClock clock = new TestClock(Instant.parse("2026-03-02T15:00:00Z"));
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = Replicas.PLANNED_ONLY;
-      TestGateway first = replicas.start(clock, yaml);
-      TestGateway second = replicas.start(clock, yaml);
+      TestGateway first = replicas.start(clock, Replicas.PLANNED_ONLY);
+      TestGateway second = replicas.start(clock, Replicas.PLANNED_ONLY);
 
       IntakeResponse resolvedCase = first.backorder().reportInventoryLevel(
           Requests.sale("OLD-1", 0, "A-1").toBuilder().setIdempotencyKey("pos-1").build());

@@ -11,9 +11,9 @@ import com.backordergateway.server.store.EventRows;
 import com.backordergateway.server.store.FeedPosition;
 import com.backordergateway.server.testing.Requests;
 import com.backordergateway.server.testing.TestGateway;
+import com.backordergateway.server.testing.WatchStreams;
 import com.backordergateway.server.testing.TestPostgres;
 import io.grpc.Context;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,9 +72,8 @@ class SharedFeedTest {
   @Test
   void watchersOnEitherReplicaSeeEveryChangeOnceWhileBothWrite() throws Exception {
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = Replicas.PLANNED_ONLY;
-      TestGateway first = replicas.start(Clock.systemUTC(), yaml);
-      TestGateway second = replicas.start(Clock.systemUTC(), yaml);
+      TestGateway first = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
+      TestGateway second = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
       Watcher onFirst = new Watcher(first, "0.0");
       Watcher onSecond = new Watcher(second, "0.0");
 
@@ -125,13 +124,13 @@ class SharedFeedTest {
   }
 
   /** A streaming subscriber collecting what it sees. */
-  private static final class Watcher implements StreamObserver<WatchEventsResponse>, AutoCloseable {
+  private static final class Watcher implements AutoCloseable {
     private final List<WatchEventsResponse> seen = new CopyOnWriteArrayList<>();
     private final Context.CancellableContext context = Context.current().withCancellation();
 
     Watcher(TestGateway gateway, String cursor) {
       context.run(() -> gateway.backorderAsync().watchEvents(
-          WatchEventsRequest.newBuilder().setAfterCursor(cursor).build(), this));
+          WatchEventsRequest.newBuilder().setAfterCursor(cursor).build(), WatchStreams.collector(seen)));
     }
 
     List<String> events() {
@@ -141,17 +140,6 @@ class SharedFeedTest {
     List<String> deliveries() {
       return seen.stream().filter(WatchEventsResponse::hasDelivery).map(r -> r.getDelivery().getId()).toList();
     }
-
-    @Override
-    public void onNext(WatchEventsResponse value) {
-      seen.add(value);
-    }
-
-    @Override
-    public void onError(Throwable t) {}
-
-    @Override
-    public void onCompleted() {}
 
     @Override
     public void close() {

@@ -93,9 +93,8 @@ class TwoReplicasTest {
   @Test
   void raceForOneSkuOpensOneCaseAndAlertsStaffOnce() throws Exception {
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = Replicas.PLANNED_ONLY;
-      TestGateway first = replicas.start(Clock.systemUTC(), yaml);
-      TestGateway second = replicas.start(Clock.systemUTC(), yaml);
+      TestGateway first = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
+      TestGateway second = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
       int orders = 60;
       List<CompletableFuture<IntakeResponse>> calls = new ArrayList<>();
       for (int i = 0; i < orders; i++) {
@@ -130,9 +129,8 @@ class TwoReplicasTest {
   @Test
   void aSaleRacingTheRestockNeverLeavesANoticeForAResolvedCase() throws Exception {
     try (Replicas replicas = new Replicas(root)) {
-      String yaml = Replicas.PLANNED_ONLY;
-      TestGateway first = replicas.start(Clock.systemUTC(), yaml);
-      TestGateway second = replicas.start(Clock.systemUTC(), yaml);
+      TestGateway first = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
+      TestGateway second = replicas.start(Clock.systemUTC(), Replicas.PLANNED_ONLY);
       List<CompletableFuture<IntakeResponse>> calls = new ArrayList<>();
       for (int round = 0; round < 40; round++) {
         String sku = "RESTOCK-" + round;

@@ -1,6 +1,7 @@
 package com.backordergateway.server.grpc;
 
 import static com.backordergateway.server.testing.Requests.level;
+import static com.backordergateway.server.testing.WatchStreams.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -99,23 +100,5 @@ class WatchEventsTest extends GatewayTest {
       watch.cancel(null);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> gateway.get(EventFeed.class).subscriberCount() == 0);
-  }
-
-  static ClientResponseObserver<WatchEventsRequest, WatchEventsResponse> collector(List<WatchEventsResponse> into) {
-    return new ClientResponseObserver<>() {
-      @Override
-      public void beforeStart(ClientCallStreamObserver<WatchEventsRequest> call) {}
-
-      @Override
-      public void onNext(WatchEventsResponse value) {
-        into.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 }
