@@ -76,7 +76,8 @@ final class CasePage {
     model.put("resolvedAt", c.hasResolvedAt() ? text.time(c.getResolvedAt()) : "");
     model.put("resolutionMessage", c.getResolutionMessage());
     model.put("orders", c.getOrdersList().stream().map(CasePage::order).toList());
-    model.put("events", timeline.events().stream().map(e -> event(e, c.getId())).toList());
+    model.put("events", timeline.events().stream()
+        .map(e -> event(e, timeline.plannedBy().getOrDefault(e.getId(), List.of()))).toList());
     model.put("threads", timeline.threads().stream().map(this::thread).toList());
     model.put("shipments", timeline.shipments().stream()
         .map(s -> new Shipment(s.poNumber(), s.supplier(), text.time(s.expectedAt()))).toList());
@@ -92,8 +93,8 @@ final class CasePage {
         o.getCustomer().getName(), o.getCustomer().getEmail(), o.getCustomer().getPhone(), o.getCustomer().getLocale());
   }
 
-  private EventEntry event(Event e, String caseId) {
-    List<Delivery> mine = e.getDeliveriesList().stream().filter(d -> d.getCaseId().equals(caseId)).toList();
+  /** {@code mine}: what the event planned for this case. */
+  private EventEntry event(Event e, List<Delivery> mine) {
     String newEta = mine.stream().filter(d -> d.getPurpose() == Purpose.PURPOSE_ETA_CORRECTION)
         .map(d -> d.getFactsOrDefault("eta", "")).filter(eta -> !eta.isEmpty()).findFirst()
         .map(eta -> text.time(java.time.Instant.parse(eta))).orElse("");

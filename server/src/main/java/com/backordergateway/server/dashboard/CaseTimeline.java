@@ -41,8 +41,9 @@ final class CaseTimeline {
   /** The notices one recipient got on one connector instance, first to last. */
   record Thread(String connector, String recipient, List<Sent> deliveries) {}
 
+  /** {@code events} carry no deliveries: the case's are in {@code threads}, and by event in {@code plannedBy}. */
   record Timeline(BackorderCase backorder, List<Event> events, List<Thread> threads,
-      List<CaseQueries.ExpectedShipment> shipments) {}
+      List<CaseQueries.ExpectedShipment> shipments, Map<String, List<Delivery>> plannedBy) {}
 
   private final Jdbi jdbi;
 
@@ -55,7 +56,7 @@ final class CaseTimeline {
     return jdbi.withHandle(h -> CaseRows.find(h, caseId).map(c -> {
       BackorderCase backorder = CaseRows.withOrders(h, c);
       List<Event> events = new ArrayList<>(EventRows.list(h, new EventRows.Filter("", Trigger.TRIGGER_UNSPECIFIED, caseId, 0, 0),
-          Long.MAX_VALUE, MOST_EVENTS).stream().map(Page.Row::value).toList());
+          Long.MAX_VALUE, MOST_EVENTS, false).stream().map(Page.Row::value).toList());
       java.util.Collections.reverse(events);
       List<Delivery> deliveries = h.createQuery("SELECT * FROM deliveries WHERE case_id = ? ORDER BY seq")
           .bind(0, caseId)
@@ -76,7 +77,9 @@ final class CaseTimeline {
           .map((rs, ctx) -> new CaseQueries.ExpectedShipment(rs.getString("po_number"), rs.getString("supplier"),
               Instant.ofEpochMilli(rs.getLong("expected_at"))))
           .list();
-      return new Timeline(backorder, events, threads(deliveries, history), shipments);
+      Map<String, List<Delivery>> plannedBy = new HashMap<>();
+      deliveries.forEach(d -> plannedBy.computeIfAbsent(d.getEventId(), k -> new ArrayList<>()).add(d));
+      return new Timeline(backorder, events, threads(deliveries, history), shipments, plannedBy);
     }));
   }
 

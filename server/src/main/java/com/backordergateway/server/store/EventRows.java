@@ -54,6 +54,14 @@ public final class EventRows {
 
   /** A page of events, newest first, strictly before {@code beforeSeq}. */
   public static List<Page.Row<Event>> list(Handle h, Filter f, long beforeSeq, int limit) {
+    return list(h, f, beforeSeq, limit, true);
+  }
+
+  /**
+   * As {@link #list(Handle, Filter, long, int)}; without {@code withDeliveries} the events carry
+   * none, for a caller that reads them already (one query instead of one per event).
+   */
+  public static List<Page.Row<Event>> list(Handle h, Filter f, long beforeSeq, int limit, boolean withDeliveries) {
     StringBuilder sql = new StringBuilder("SELECT e.* FROM events e WHERE e.seq < :before");
     if (!f.sku().isEmpty()) {
       sql.append(" AND e.seq IN (SELECT event_seq FROM event_skus WHERE sku = :sku)");
@@ -79,7 +87,7 @@ public final class EventRows {
         .bind("after", f.receivedAfter())
         .bind("receivedBefore", f.receivedBefore())
         .bind("limit", limit)
-        .map((rs, ctx) -> new Page.Row<>(rs.getLong("seq"), eventOf(h, rs)))
+        .map((rs, ctx) -> new Page.Row<>(rs.getLong("seq"), eventOf(h, rs, withDeliveries)))
         .list();
   }
 
@@ -106,9 +114,13 @@ public final class EventRows {
   }
 
   private static Event eventOf(Handle h, ResultSet rs) throws SQLException {
+    return eventOf(h, rs, true);
+  }
+
+  private static Event eventOf(Handle h, ResultSet rs, boolean withDeliveries) throws SQLException {
     long seq = rs.getLong("seq");
     String id = rs.getString("id");
-    return Event.newBuilder()
+    Event.Builder event = Event.newBuilder()
         .setId(id)
         .setCursor(FeedPosition.of(rs, "xid", "seq").toString())
         .setKind(EventKind.valueOf(rs.getString("kind")))
@@ -126,8 +138,7 @@ public final class EventRows {
                 .bind(0, seq).mapTo(String.class).list())
         .addAllCaseIds(
             h.createQuery("SELECT case_id FROM event_cases WHERE event_seq = ? ORDER BY case_id")
-                .bind(0, seq).mapTo(String.class).list())
-        .addAllDeliveries(DeliveryRows.forEvent(h, id))
-        .build();
+                .bind(0, seq).mapTo(String.class).list());
+    return withDeliveries ? event.addAllDeliveries(DeliveryRows.forEvent(h, id)).build() : event.build();
   }
 }

@@ -103,6 +103,7 @@ class DashboardHttpTest extends GatewayTest {
     }
     String casePage = browser.get("/dashboard/cases/" + caseId).body();
     assertThat(casePage).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src&#61;x onerror&#61;alert(2)&gt;");
+    assertThat(casePage).as("email and SMS for the order, Slack for staff").contains("3 notifications planned");
   }
 
   @Test
