@@ -7,12 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,11 +22,9 @@ final class CasesPage {
 
   record Option(String value, String label, boolean selected) {}
 
-  record Channel(String connector, int sent, int waiting, int failed) {}
-
   record Row(String id, String href, String sku, String category, String trigger, String status, String openedAt,
       String age, String eta, String expected, String supplier, int orders, int sent, int waiting, int failed,
-      List<Channel> channels) {
+      List<CaseQueries.ChannelCount> channels) {
     public boolean hasChannels() {
       return !channels.isEmpty();
     }
@@ -77,18 +72,16 @@ final class CasesPage {
     int sent = 0;
     int waiting = 0;
     int failed = 0;
-    List<Channel> channels = new ArrayList<>();
     for (CaseQueries.ChannelCount n : s.channels()) {
       sent += n.sent();
       waiting += n.waiting();
       failed += n.failed();
-      channels.add(new Channel(n.connector(), n.sent(), n.waiting(), n.failed()));
     }
     Instant opened = Instant.ofEpochSecond(c.getOpenedAt().getSeconds());
-    return new Row(c.getId(), "/dashboard/cases/" + URLEncoder.encode(c.getId(), StandardCharsets.UTF_8), c.getSku(),
+    return new Row(c.getId(), "/dashboard/cases/" + Pager.encode(c.getId()), c.getSku(),
         c.getCategory(), DashboardText.label(c.getOpenedBy()), DashboardText.label(c.getStatus()), text.time(opened),
         text.age(opened), c.hasEta() ? text.day(c.getEta()) : "", s.expected() == null ? "" : text.time(s.expected().expectedAt()),
-        s.expected() == null ? "" : s.expected().supplier(), s.orders(), sent, waiting, failed, channels);
+        s.expected() == null ? "" : s.expected().supplier(), s.orders(), sent, waiting, failed, s.channels());
   }
 
   /** The filter from the query string; open cases unless another status is asked for. */

@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 final class ConnectorHealth {
 
   /** {@code health} is "ok", "waiting" (deliveries are held) or "failing" (its circuit is open or it failed). */
-  record Now(ConnectorInstance instance, String state, String circuit, String pace, String health, String waitReason) {}
+  record Now(String state, String circuit, String pace, String health, String waitReason) {}
 
   private final ConnectorInstances instances;
   private final DeliveryDispatcher dispatcher;
@@ -27,7 +27,7 @@ final class ConnectorHealth {
 
   Now of(String instanceId) {
     if (!instances.exists(instanceId)) {
-      return new Now(ConnectorInstance.newBuilder().setId(instanceId).build(), "not configured", "", "", "waiting",
+      return new Now("not configured", "", "", "waiting",
           "no longer in the config");
     }
     ConnectorInstance instance = instances.status(instanceId);
@@ -47,7 +47,7 @@ final class ConnectorHealth {
     };
     String health = instance.getState() == ConnectorState.CONNECTOR_STATE_FAILED || circuit == CircuitBreaker.State.OPEN
         ? "failing" : waitReason.isEmpty() ? "ok" : "waiting";
-    return new Now(instance, DashboardText.label(instance.getState()), circuitText,
+    return new Now(DashboardText.label(instance.getState()), circuitText,
         perSecond(pace.permitsPerSecond()) + "/s, burst " + pace.burst(), health, waitReason);
   }
 
